@@ -1,0 +1,49 @@
+# The two commands a teacher and a developer need: `make lab` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FIRST := lessons/00-kirispe.ipynb
+# Our .jupyter/ (no news popup, no update check) joins the user's config search path; Binder uses the same folder.
+export JUPYTER_CONFIG_PATH := $(CURDIR)/.jupyter
+
+.PHONY: lab student test unit notebooks browser lint check bench html translations clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $@
+
+## make lab: JupyterLab on 127.0.0.1 with a fresh random token, opening the first lesson
+lab: $(VENV)/.runtime
+	$(PY) -m jupyter lab --ServerApp.ip=127.0.0.1 \
+	  --IdentityProvider.token="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))')" \
+	  $(FIRST)
+
+## make check: validate every content file in data/ after editing it
+check: $(VENV)/.runtime
+	PYTHONPATH=lessons $(PY) -m tmdkit check
+
+## make test: lint, unit tests and every notebook under nbval, then the browser tests
+test: lint unit browser
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+# Unit tests and the notebooks run together on both cores; --dist loadfile keeps a notebook's cells on one worker.
+unit: $(VENV)/.dev
+	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" --nbval-lax --nbval-current-env \
+	  --nbval-cell-timeout=120 tests lessons
+
+browser: $(VENV)/.dev
+	$(PY) -m pytest -m browser tests/browser
+
+bench: $(VENV)/.dev
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) artifacts build

@@ -1,0 +1,162 @@
+"""Everything a lesson reads from data/, loaded and validated once per kernel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ._data import DATA, load, text
+from ._essay import Essay, Section
+from ._essay import essay as _essay
+from ._events import load_events
+from ._i18n import t
+from ._quizdata import iter_items, load_quiz
+
+__all__ = ["text"]
+
+
+def essay() -> Essay:
+    """Return the essay."""
+    return _essay()
+
+
+@cache
+def lessons() -> dict[str, Mapping[str, Any]]:
+    """Return the course's lessons by stem, in order."""
+    return {entry["stem"]: entry for entry in load("lessons")["lessons"]}
+
+
+def lesson_info(stem: str) -> Mapping[str, Any]:
+    """Return one lesson's entry of data/lessons.yaml."""
+    try:
+        return lessons()[stem]
+    except KeyError:
+        raise KeyError(f"data/lessons.yaml has no lesson {stem!r}") from None
+
+
+def section_for(stem: str) -> Section | None:
+    """Return the essay section a lesson presents, or None for the intro, since-the-essay and review."""
+    return next((s for s in essay().sections if s.stem == stem), None)
+
+
+@cache
+def glossary() -> tuple[Mapping[str, Any], ...]:
+    """Return the glossary terms."""
+    return tuple(load("glossary")["terms"])
+
+
+def terms_in(numbers: Iterable[int]) -> list[Mapping[str, Any]]:
+    """Return the glossary terms that occur in these essay sentences."""
+    words = " ".join(essay().sentence(n).displayed for n in numbers).casefold()
+    return [term for term in glossary() if any(f.casefold() in words for f in term["forms"])]
+
+
+@cache
+def checks() -> tuple[Mapping[str, Any], ...]:
+    """Return every context and fact-check box."""
+    return tuple(load("factchecks")["checks"])
+
+
+def checks_for(numbers: Iterable[int] | None) -> list[Mapping[str, Any]]:
+    """Return the boxes whose first sentence lies in numbers (all boxes for None)."""
+    if numbers is None:
+        return list(checks())
+    wanted = set(numbers)
+    return [c for c in checks() if c["sentences"] and c["sentences"][0] in wanted]
+
+
+@cache
+def keypoints() -> tuple[Mapping[str, Any], ...]:
+    """Return what a strong answer to question 68 covers."""
+    return tuple(load("keypoints")["points"])
+
+
+@cache
+def events() -> tuple[Any, ...]:
+    """Return the timeline events."""
+    return tuple(load_events())
+
+
+def focus_for(stem: str, numbers: Iterable[int] | None) -> tuple[str, str, frozenset[str]] | None:
+    """Return (start, end, highlighted event ids) for a lesson's part of the chronology."""
+    if numbers is not None:
+        wanted = set(numbers)
+        chosen = [e for e in events() if wanted & set(e.essay)]
+    elif stem.startswith("06"):
+        chosen = [e for e in events() if e.since_essay]
+    else:
+        return None
+    if not chosen:
+        return None
+    start = min(e.start for e in chosen)
+    end = max((e.end or e.start) for e in chosen)
+    return start, end, frozenset(e.id for e in chosen)
+
+
+@cache
+def _quiz(stem: str) -> Mapping[str, Any]:
+    return load_quiz(stem, event_ids={e.id for e in events()})
+
+
+def quiz_items(stem: str, ids: Sequence[str] = ()) -> list[Mapping[str, Any]]:
+    """Return a lesson's items in data order, or the named ones in the order named."""
+    items = _quiz(stem)["items"]
+    if not ids:
+        return list(items)
+    by_id = {item["id"]: item for item in items}
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        raise KeyError(f"data/quizzes/{stem}.yaml has no item {missing[0]!r}")
+    return [by_id[i] for i in ids]
+
+
+def count_items(stem: str) -> int:
+    """Return how many checkable items (nested ones included) a lesson's quiz has."""
+    return sum(1 for item in iter_items(_quiz(stem)) if item["type"] != "context")
+
+
+def section_of(item: Mapping[str, Any], section: Section | None) -> str:
+    """Return the section an item's score belongs to."""
+    if section is not None:
+        return section.id
+    first = (item.get("essay") or [0])[0]
+    for s in essay().sections:
+        if first in s.numbers:
+            return s.id
+    return "since" if first else "intro"
+
+
+def section_title(section_id: str, lang: str) -> str:
+    """Return a section's title in lang (the intro and since-the-essay parts included)."""
+    for s in essay().sections:
+        if s.id == section_id:
+            return text(s.title, lang)
+    return t(f"part_{section_id}", lang)
+
+
+def summary_text(stem: str, state: Any, lang: str) -> str:
+    """Return the student's results as plain text to copy."""
+    board = state.board
+    done, total = board.progress()
+    points, items = board.score()
+    lines = [
+        text(lesson_info(stem)["title"], lang),
+        t("progress", lang, done=done, total=total),
+        t("score_line", lang, score=points, total=items),
+    ]
+    for section in board.sections():
+        p, n = board.score(section)
+        lines.append(
+            "  " + t("section_score", lang, section=section_title(section, lang), score=p, total=n)
+        )
+    return "\n".join(lines)
+
+
+def shown_path(path: Path) -> str:
+    """Return a results path relative to the repository, as a student finds it in the file browser."""
+    try:
+        return str(path.resolve().relative_to(DATA.parent.resolve()))
+    except ValueError:
+        return str(path)

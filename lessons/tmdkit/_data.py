@@ -1,0 +1,135 @@
+"""Read the content files in data/ as UTF-8 YAML and validate them against their JSON Schemas."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+LANGS = ("kk", "ru", "en")
+
+# Keys that name an entry in our files, in the order we prefer them for error messages.
+_ID_KEYS = ("id", "stem", "iso3", "n", "term")
+
+
+class DataError(ValueError):
+    """A content file is malformed: names the file, the entry, the field and what was expected."""
+
+    def __init__(self, file: str | Path, entry: str, field: str, expected: str) -> None:
+        self.file, self.entry, self.field, self.expected = str(file), entry, field, expected
+        super().__init__(f'{self.file}: {entry}: field "{field}": {expected}')
+
+
+def relative(path: Path, root: Path = DATA) -> str:
+    """Return the path as a teacher sees it from the repository root (data/...)."""
+    try:
+        return str(Path("data") / path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_yaml(path: Path, root: Path = DATA) -> Any:
+    """Return the parsed YAML document, or raise DataError pointing at the broken line."""
+    name = relative(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(name, "(file)", "(file)", "the file is missing") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(name, "(file)", "(file)", f"UTF-8 text (byte {exc.start} is not)") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(file)"
+        raise DataError(
+            name, where, "(yaml)", f"valid YAML ({getattr(exc, 'problem', exc)})"
+        ) from None
+
+
+@cache
+def _validator(schema_name: str, root: Path) -> Draft202012Validator:
+    schema = json.loads((root / "schemas" / f"{schema_name}.schema.json").read_text("utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def entry_label(node: Any) -> str | None:
+    """Return 'id' of a mapping that names an entry, or None."""
+    if isinstance(node, Mapping):
+        for key in _ID_KEYS:
+            if key in node and isinstance(node[key], str | int):
+                return str(node[key])
+    return None
+
+
+def _locate(doc: Any, error: ValidationError) -> tuple[str, str]:
+    """Return (entry id, field path) for a schema error inside doc."""
+    path = list(error.absolute_path)
+    entry, start, node = "(top)", 0, doc
+    for i, key in enumerate(path):
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        label = entry_label(node)
+        if label is not None and i + 1 < len(path) + 1:
+            entry, start = label, i + 1
+    rest = [str(p) for p in path[start:]]
+    if error.validator == "required":
+        missing = next((r for r in error.validator_value if r not in error.instance), "?")
+        rest.append(missing)
+    return entry, ".".join(rest) or "(entry)"
+
+
+def _expected(error: ValidationError) -> str:
+    v, value = error.validator, error.validator_value
+    if v == "required":
+        return "is required but missing"
+    if v == "type":
+        return f"expected {value}, got {type(error.instance).__name__} {error.instance!r:.60}"
+    if v == "pattern":
+        return f"{error.instance!r:.60} does not match the expected form {value}"
+    if v == "enum":
+        return f"{error.instance!r:.60} is not one of {value}"
+    if v == "additionalProperties":
+        return f"unexpected field ({error.message})"
+    return error.message[:200]
+
+
+def validate(doc: Any, schema_name: str, file: str, root: Path = DATA) -> None:
+    """Raise DataError for the most relevant schema violation in doc, if any."""
+    error = best_match(_validator(schema_name, root).iter_errors(doc))
+    if error is not None:
+        entry, field = _locate(doc, error)
+        raise DataError(file, entry, field, _expected(error))
+
+
+def load(name: str, root: Path = DATA, schema: str | None = None) -> Any:
+    """Return data/<name>.yaml parsed and validated against schemas/<schema or name>.schema.json."""
+    path = root / f"{name}.yaml"
+    doc = read_yaml(path, root)
+    validate(doc, schema or Path(name).name, relative(path, root), root)
+    return doc
+
+
+def check_unique(entries: Iterable[Mapping[str, Any]], key: str, file: str) -> None:
+    """Raise DataError if two entries share the same value of key."""
+    seen: set[Any] = set()
+    for entry in entries:
+        value = entry[key]
+        if value in seen:
+            raise DataError(file, str(value), key, "a unique value (this one is used twice)")
+        seen.add(value)
+
+
+def text(value: Mapping[str, str], lang: str) -> str:
+    """Return the text of a {kk, ru, en} mapping in lang, falling back to Kazakh."""
+    return value.get(lang) or value["kk"]

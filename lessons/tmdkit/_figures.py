@@ -1,0 +1,75 @@
+"""The lesson's figures from its data: timeline and membership map, with their text alternatives."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from html import escape
+from typing import Any
+
+import plotly.graph_objects as go
+
+from ._data import text
+from ._essay import essay
+from ._events import categories, eras, load_events
+from ._map import load_members, membership_map, membership_table_html
+from ._timeline import chronology_html, timeline
+
+Focus = tuple[str, str, frozenset[str]] | None
+# No logo, no link to the plotly cloud; responsive so a projector's width is used.
+CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["sendDataToCloud"]}
+
+
+@cache
+def _events() -> tuple[Any, Any, Any]:
+    return tuple(load_events()), tuple(categories()), tuple(eras())
+
+
+@cache
+def members() -> dict:
+    """Return the validated membership data."""
+    return load_members()
+
+
+def timeline_figure(lang: str, focus: Focus = None) -> go.Figure:
+    """Return the whole chronology, or the part a lesson talks about, in lang."""
+    events, lanes, bands = _events()
+    sentences = {s.n: s.displayed for s in essay().sentences}
+    return timeline(
+        events,
+        lang=lang,
+        focus=focus[:2] if focus else None,
+        highlight=focus[2] if focus else (),
+        categories=lanes,
+        eras=bands,
+        essay_text=sentences,
+    )
+
+
+def timeline_table(lang: str, focus: Focus = None) -> str:
+    """Return the chronology as an HTML table (the lesson's events, or all of them)."""
+    events, _, _ = _events()
+    shown = [e for e in events if focus is None or e.id in focus[2]]
+    return chronology_html(shown, lang=lang)
+
+
+def map_figure(lang: str, org: str = "cis") -> go.Figure:
+    """Return the membership map of org (cis, eurasec, eaeu) in lang."""
+    return membership_map(members(), lang=lang, org=org)
+
+
+def map_table(lang: str, org: str = "cis") -> str:
+    """Return one membership table per moment of the map, as HTML."""
+    spec = members()["orgs"][org]
+    return "".join(
+        f"<h4>{escape(text(m['label'], lang))}</h4>"
+        + membership_table_html(members(), m["date"], lang=lang, org=org)
+        for m in spec["moments"]
+    )
+
+
+def figure_bundle(fig: go.Figure) -> dict[str, Any]:
+    """Return the mime bundle JupyterLab and Voilà render offline (plotly.js ships in the extension)."""
+    spec = json.loads(fig.to_json())
+    spec["config"] = CONFIG
+    return {"application/vnd.plotly.v1+json": spec, "text/plain": "<plotly figure>"}

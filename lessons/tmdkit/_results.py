@@ -1,0 +1,142 @@
+"""Scores and a student's results file: pure bookkeeping plus one atomic, never-overwriting write."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ._data import DATA
+
+RESULTS = Path(os.environ.get("TMD_RESULTS_DIR") or DATA.parent / "results")
+# Windows refuses these as file names whatever the extension; a student on a school PC may type one.
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
+_NAME_MAX = 40
+
+
+@dataclass
+class Attempt:
+    """What one student did on one item: tries, the best score, and whether it is finished."""
+
+    tries: int = 0
+    best: float = 0.0
+    status: str = "unanswered"  # unanswered | right | partial | wrong | revealed
+    done: bool = False
+
+
+@dataclass
+class Scoreboard:
+    """Scores per item for one lesson; re-displaying or re-checking an item never double-counts."""
+
+    items: dict[str, str] = field(default_factory=dict)  # item id -> section id
+    attempts: dict[str, Attempt] = field(default_factory=dict)
+
+    def register(self, item_id: str, section: str) -> Attempt:
+        """Return the item's record, creating it the first time the item is shown."""
+        self.items.setdefault(item_id, section)
+        return self.attempts.setdefault(item_id, Attempt())
+
+    def record(self, item_id: str, status: str, score: float, *, counts: bool = True) -> Attempt:
+        """Record a checked answer; an invalid answer (counts=False) is not a try."""
+        attempt = self.attempts[item_id]
+        if counts and not attempt.done:
+            attempt.tries += 1
+            attempt.best = max(attempt.best, score)
+            attempt.status = status if attempt.status != "right" else "right"
+            attempt.done = status == "right"
+        return attempt
+
+    def reveal(self, item_id: str) -> None:
+        """Mark an item finished because its answer was shown (no points are added)."""
+        attempt = self.attempts[item_id]
+        if not attempt.done:
+            attempt.done, attempt.status = True, "revealed"
+
+    def progress(self) -> tuple[int, int]:
+        """Return (finished items, items shown)."""
+        return sum(a.done for a in self.attempts.values()), len(self.attempts)
+
+    def score(self, section: str | None = None) -> tuple[float, int]:
+        """Return (points, items) over all items, or over one section's items."""
+        ids = [i for i, s in self.items.items() if section in (None, s)]
+        return round(sum(self.attempts[i].best for i in ids), 2), len(ids)
+
+    def sections(self) -> list[str]:
+        """Return the sections in the order their first item was shown."""
+        return list(dict.fromkeys(self.items.values()))
+
+
+def safe_name(name: str) -> str:
+    """Return a student's name reduced to letters, digits and hyphens, safe as part of a file name."""
+    text = unicodedata.normalize("NFC", name or "")
+    kept = "".join(ch if ch.isalnum() else "-" for ch in text if unicodedata.category(ch)[0] != "C")
+    kept = re.sub(r"-{2,}", "-", kept).strip("-")[:_NAME_MAX].strip("-")
+    if kept.casefold() in _RESERVED:
+        kept = f"_{kept}"
+    return kept
+
+
+def record(lesson: str, name: str, lang: str, board: Scoreboard, now: datetime) -> dict:
+    """Return the results as a plain JSON-ready mapping."""
+    points, total = board.score()
+    return {
+        "lesson": lesson,
+        "name": name.strip()[:200],
+        "time": now.isoformat(timespec="seconds"),
+        "lang": lang,
+        "points": points,
+        "items": total,
+        "sections": {
+            s: dict(zip(("points", "items"), board.score(s), strict=True)) for s in board.sections()
+        },
+        "answers": [
+            {
+                "id": i,
+                "section": board.items[i],
+                "status": a.status,
+                "score": a.best,
+                "tries": a.tries,
+            }
+            for i, a in board.attempts.items()
+        ],
+    }
+
+
+def save(data: dict, folder: Path = RESULTS) -> Path:
+    """Write results/<lesson>-<name>-<timestamp>.json atomically, never replacing an earlier file."""
+    name = safe_name(data["name"])
+    if not name:
+        raise ValueError("no usable name")
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = data["time"].replace(":", "").replace("-", "")[:15]
+    payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        for n in range(1, 1000):
+            target = folder / f"{data['lesson']}-{name}-{stamp}{'' if n == 1 else f'-{n}'}.json"
+            try:
+                os.link(
+                    tmp, target
+                )  # link, unlike rename, fails if the target exists: never overwrite
+                return target
+            except FileExistsError:
+                continue
+        raise FileExistsError(f"too many result files for {name} at {stamp}")
+    finally:
+        os.unlink(tmp)

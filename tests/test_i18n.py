@@ -1,0 +1,194 @@
+import string
+
+import pytest
+from tmdkit._check import KEYS, Msg, check
+from tmdkit._data import LANGS
+from tmdkit._i18n import plural, plural_form, render, strings, t
+from tmdkit._normalize import InputProblem, input_problem, parse_year
+
+# fmt: off
+WIDGET_KEYS = [
+    "check", "hint", "next_hint", "show_answer", "try_again", "answer_was", "tries_left",
+    "question", "progress", "score_line", "section_score", "move_up", "move_down", "choose",
+    "your_order", "passage", "essay_sentences", "teacher_mode", "teacher_note", "language",
+    "my_results", "save_results", "saved_to", "name_label", "name_placeholder", "save_failed",
+    "no_name", "right_answer", "explanation", "translation_ru", "translation_en", "original",
+    "editorial_fix", "glossary", "key_points", "objectives", "time_to_learn", "chronology",
+    "text_alternative", "coverage_found", "coverage_missing", "coverage_empty",
+]
+# fmt: on
+
+RU_QUESTIONS = {
+    1: "1 вопрос",
+    2: "2 вопроса",
+    5: "5 вопросов",
+    11: "11 вопросов",
+    12: "12 вопросов",
+    14: "14 вопросов",
+    21: "21 вопрос",
+    22: "22 вопроса",
+    25: "25 вопросов",
+    111: "111 вопросов",
+    0: "0 вопросов",
+}
+
+
+def forms(value):
+    return list(value.values()) if isinstance(value, dict) else [value]
+
+
+def fields(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(strings()))
+def test_every_string_has_kazakh_russian_and_english(key):
+    assert all(strings()[key].get(lang) for lang in LANGS)
+
+
+@pytest.mark.parametrize("key", sorted(strings()))
+def test_every_language_fills_the_same_placeholders(key):
+    entry = strings()[key]
+    found = {lang: {frozenset(fields(f)) for f in forms(entry[lang])} for lang in LANGS}
+    assert found["kk"] == found["ru"] == found["en"] and len(found["kk"]) == 1
+
+
+@pytest.mark.parametrize(("n", "text"), sorted(RU_QUESTIONS.items()))
+def test_russian_counted_nouns_take_the_right_plural_form(n, text):
+    assert plural("question", n, "ru") == text
+
+
+@pytest.mark.parametrize(
+    ("n", "form"),
+    [
+        (1, "one"),
+        (2, "few"),
+        (5, "many"),
+        (11, "many"),
+        (21, "one"),
+        (22, "few"),
+        (25, "many"),
+        (111, "many"),
+        (112, "many"),
+        (104, "few"),
+    ],
+)
+def test_russian_plural_categories(n, form):
+    assert plural_form(n, "ru") == form
+
+
+def test_english_and_kazakh_plurals():
+    assert plural("question", 1, "en") == "1 question"
+    assert plural("question", 2, "en") == "2 questions"
+    assert plural("question", 21, "kk") == "21 сұрақ"
+
+
+def test_progress_declines_after_the_total():
+    assert plural("progress", 1, "ru", done=1) == "Выполнено 1 из 1 вопроса"
+    assert plural("progress", 5, "ru", done=2) == "Выполнено 2 из 5 вопросов"
+    assert t("progress", "kk", done=2, total=5) == "2/5 сұрақ орындалды"
+
+
+@pytest.mark.parametrize("key", WIDGET_KEYS)
+def test_every_string_the_widgets_need_exists(key):
+    assert key in strings()
+
+
+@pytest.mark.parametrize("key", sorted(KEYS))
+def test_every_key_the_checker_can_emit_exists(key):
+    assert key in strings()
+
+
+def test_a_missing_key_raises_an_error_naming_it():
+    with pytest.raises(KeyError, match="no_such_string"):
+        t("no_such_string", "kk")
+
+
+def test_params_given_in_three_languages_are_resolved_to_the_reader_language():
+    answer = {"kk": "Алматы", "ru": "Алма-Ата", "en": "Almaty"}
+    assert t("answer_was", "en", answer=answer) == "The right answer: Almaty"
+    assert t("answer_was", "kk", answer=answer) == "Дұрыс жауап: Алматы"
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="de"):
+        t("check", "de")
+
+
+ITEMS = [
+    {
+        "id": "s",
+        "type": "single",
+        "answer": "b",
+        "options": [{"id": i, "text": {}} for i in "abcd"],
+    },
+    {
+        "id": "m",
+        "type": "multiple",
+        "answer": ["a", "c"],
+        "options": [{"id": i, "text": {}} for i in "abcdef"],
+    },
+    {"id": "y", "type": "year", "answer": 1991},
+    {"id": "x", "type": "text", "answer": {"kk": "көші-қон", "ru": "миграция", "en": "migration"}},
+    {
+        "id": "o",
+        "type": "order",
+        "answer": ["a", "b", "c", "d"],
+        "options": [{"id": i, "text": {}} for i in "abcd"],
+    },
+    {
+        "id": "p",
+        "type": "match",
+        "answer": {"l": "a", "r": "b", "s": "c"},
+        "left": [{"id": i, "text": {}} for i in "lrs"],
+        "options": [{"id": i, "text": {}} for i in "abc"],
+    },
+]
+RESPONSES = {
+    "s": [None, "a", "b"],
+    "m": [None, ["a"], ["a", "b"], ["b"], ["a", "b", "c", "d"], ["a", "c"]],
+    "y": [None, "", "1991", "1990", "2050", "abc", "1 2", "1500", "9" * 50],
+    "x": [None, "", "коши-кон", "көші-қонға", "kөші", "123", "!!", "x" * 300, "көші-қон"],
+    "o": [
+        None,
+        ["a", "b", "c", "d"],
+        ["b", "a", "c", "d"],
+        ["d", "c", "b", "a"],
+        ["a", "a", "b", "c"],
+    ],
+    "p": [
+        None,
+        {"l": "a"},
+        {"l": "a", "r": "b", "s": "c"},
+        {"l": "b", "r": "a", "s": "c"},
+        {"l": "b", "r": "c", "s": "a"},
+    ],
+}
+
+
+def test_every_message_the_checker_emits_is_known_and_renders_in_every_language():
+    emitted = set()
+    for item in ITEMS:
+        for response in RESPONSES[item["id"]]:
+            for msg in check(item, response).messages:
+                emitted.add(msg.key)
+                for lang in LANGS:
+                    assert render(msg, lang)
+    assert emitted <= KEYS
+    assert len(emitted) >= 18  # the battery above reaches nearly every key
+
+
+def test_every_input_problem_key_is_a_checker_key():
+    raised = set()
+    for typed in ["", "x", "1 2", "1500", "9" * 50]:
+        try:
+            parse_year(typed)
+        except InputProblem as problem:
+            raised.add(problem.key)
+    raised |= {input_problem(s, "text") for s in [None, "1", "!", "a" * 300]}
+    assert raised <= KEYS
+
+
+def test_render_fills_the_message_params():
+    assert render(Msg("n_wrong_chosen", {"n": 5}), "ru") == "Вы выбрали 5 неверных вариантов."
+    assert render(Msg("tries_left", {"n": 1}), "ru") == "Осталась 1 попытка."

@@ -1,0 +1,195 @@
+import json
+
+import pytest
+import yaml
+from conftest import ROOT
+from tmdkit._results import save
+from tmdkit._state import State
+from tmdkit._views import ContextView, ItemView, item_view
+
+ITEMS = {
+    i["id"]: i
+    for i in yaml.safe_load((ROOT / "tests/fixtures/quizzes/90-valid.yaml").read_text("utf-8"))[
+        "items"
+    ]
+}
+
+
+def view(item_id, *, lang="kk", teacher=False, state=None):
+    state = state or State(lang, teacher, seed="test")
+    return ItemView(ITEMS[item_id], state, "cis"), state
+
+
+def verdict_class(v):
+    return next(
+        c
+        for c in ("right", "wrong", "partial", "invalid")
+        if f"tmd-verdict-{c}" in v.feedback.value
+    )
+
+
+def test_a_right_single_choice_shows_right_feedback_and_the_explanation():
+    v, state = view("90-single")
+    v.input.widget.value = "b"
+    v.check_button.click()
+    assert verdict_class(v) == "right"
+    assert state.board.attempts["90-single"].done
+
+
+def test_a_wrong_single_choice_shows_the_chosen_options_own_explanation():
+    v, _ = view("90-single")
+    v.input.widget.value = "a"
+    v.check_button.click()
+    assert verdict_class(v) == "wrong" and "Жоқ" in v.feedback.value
+
+
+def test_checking_without_an_answer_is_not_counted_as_a_try():
+    v, state = view("90-single")
+    v.check_button.click()
+    assert verdict_class(v) == "invalid" and state.board.attempts["90-single"].tries == 0
+
+
+def test_two_of_three_right_in_a_multiple_choice_gives_partial_credit():
+    v, state = view("90-multiple")
+    by_id = dict(zip([o["id"] for o in v.input.options], v.input.boxes, strict=True))
+    by_id["a"].value = by_id["c"].value = True
+    v.check_button.click()
+    assert verdict_class(v) == "partial"
+    assert 0 < state.board.attempts["90-multiple"].best < 1
+
+
+def test_a_year_typed_with_the_kazakh_abbreviation_is_right():
+    v, _ = view("90-year")
+    v.input.widget.value = "1991 ж."
+    v.check_button.click()
+    assert verdict_class(v) == "right"
+
+
+def test_letters_in_a_year_box_get_a_message_not_a_wrong():
+    v, state = view("90-year")
+    v.input.widget.value = "бір мың"
+    v.check_button.click()
+    assert verdict_class(v) == "invalid" and state.board.attempts["90-year"].tries == 0
+
+
+def test_a_city_typed_on_a_russian_keyboard_is_right_with_a_gentle_note():
+    v, _ = view("90-text")
+    v.input.widget.value = "Алматыда"
+    v.check_button.click()
+    assert verdict_class(v) == "right"
+
+
+def test_markup_typed_into_a_text_box_is_shown_escaped():
+    v, _ = view("90-text")
+    v.input.widget.value = "<img src=x onerror=alert(1)>"
+    v.check_button.click()
+    assert "<img" not in v.feedback.value and "<img" not in v.prompt.value
+
+
+def test_a_ten_thousand_character_paste_gets_a_short_message():
+    v, _ = view("90-text")
+    v.input.widget.value = "Алматы " * 1500
+    v.check_button.click()
+    assert verdict_class(v) == "invalid" and len(v.feedback.value) < 500
+
+
+def test_moving_chronology_rows_with_buttons_reaches_the_right_order():
+    v, _ = view("90-order")
+    target = ITEMS["90-order"]["answer"]
+    for goal, oid in enumerate(target):  # selection sort with the up buttons only
+        while v.input.order.index(oid) > goal:
+            row = v.input.widget.children[v.input.order.index(oid)]
+            row.children[0].click()
+    v.check_button.click()
+    assert v.input.response() == target and verdict_class(v) == "right"
+
+
+def test_a_matching_item_with_an_empty_row_asks_to_answer_every_row():
+    state = State("kk", False, seed="test")
+    ctx = ContextView(ITEMS["90-context"], state, "almaty", lambda lang: "", lambda: None)
+    match = ctx.items[0]
+    match.input.menus[0].value = ITEMS["90-context"]["items"][0]["answer"]["p"]
+    match.check_button.click()
+    assert verdict_class(match) == "invalid"
+
+
+def test_switching_the_language_redraws_prompt_options_and_feedback_without_rechecking():
+    v, state = view("90-multiple")
+    v.input.boxes[0].value = True
+    v.check_button.click()
+    tries = state.board.attempts["90-multiple"].tries
+    state.lang = "ru"
+    labels = {b.description for b in v.input.boxes}
+    assert "Россия" in labels and "Таджикистан" in labels
+    assert ITEMS["90-multiple"]["prompt"]["ru"] in v.prompt.value
+    assert v.check_button.description != "Тексеру"
+    assert state.board.attempts["90-multiple"].tries == tries
+
+
+def test_teacher_mode_reveals_the_answer_before_any_try():
+    v, state = view("90-single")
+    assert v.reveal.value == ""
+    state.teacher = True
+    assert "tmd-answer-box" in v.reveal.value and "Б" in v.reveal.value
+
+
+def test_the_answer_is_shown_after_the_last_allowed_try():
+    v, state = view("90-single")
+    for wrong in ("a", "c", "d"):
+        v.input.widget.value = wrong
+        v.check_button.click()
+    assert (
+        state.board.attempts["90-single"].status == "revealed"
+        and "tmd-answer-box" in v.reveal.value
+    )
+
+
+def test_showing_the_same_item_twice_never_counts_it_twice():
+    state = State("kk", False, seed="test")
+    first = ItemView(ITEMS["90-single"], state, "cis")
+    ItemView(ITEMS["90-single"], state, "cis")
+    first.input.widget.value = "b"
+    first.check_button.click()
+    first.check_button.click()
+    assert state.board.progress() == (1, 1) and state.board.score() == (1.0, 1)
+
+
+def test_options_are_shuffled_per_student_but_stable_for_the_same_seed():
+    def order(seed):
+        shown = view("90-multiple", state=State("kk", False, seed=seed))[0]
+        return tuple(o["id"] for o in shown.input.options)
+
+    orders = {order(s) for s in ("a", "b", "c", "d", "e")}
+    again = [order("a") for _ in range(2)]
+    assert len(orders) > 1 and again[0] == again[1]
+
+
+def test_a_context_item_shows_its_passage_and_nested_items():
+    state = State("kk", False, seed="test")
+    ctx = item_view(ITEMS["90-context"], state, "almaty", lambda item, lang: "ПАССАЖ", lambda: None)
+    assert "ПАССАЖ" in ctx.head.value and len(ctx.items) == 2
+    assert "tmd-item" in ctx.widget._dom_classes
+    assert all("tmd-subitem" in sub.widget._dom_classes for sub in ctx.items)
+
+
+@pytest.mark.parametrize("name", ["../../x", "CON", "a/b\\c", "Әлия Нұрланқызы", "<script>"])
+def test_a_results_file_stays_inside_the_results_folder_whatever_the_name(tmp_path, name):
+    data = {"lesson": "01-tmd", "name": name, "time": "2026-11-25T19:00:00+05:00"}
+    path = save(data, tmp_path)
+    assert path.parent == tmp_path and path.name.startswith("01-tmd-")
+    assert path.stem.split("-")[2].casefold() not in {"con", "..", ""}
+    assert json.loads(path.read_text("utf-8"))["name"] == name
+
+
+@pytest.mark.parametrize("name", ["", "   ", "..", "/", "💥"])
+def test_a_name_with_nothing_usable_is_refused_so_the_student_is_asked_again(tmp_path, name):
+    with pytest.raises(ValueError):
+        save({"lesson": "01-tmd", "name": name, "time": "2026-11-25T19:00:00+05:00"}, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_saving_twice_in_the_same_second_never_overwrites(tmp_path):
+    data = {"lesson": "01-tmd", "name": "Асан", "time": "2026-11-25T19:00:00+05:00"}
+    first, second = save(data, tmp_path), save(data, tmp_path)
+    assert first != second and first.exists() and second.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp")]
