@@ -23,6 +23,12 @@ lab: $(VENV)/.runtime
 	  --IdentityProvider.token="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))')" \
 	  $(FIRST)
 
+## make student: the student view without code (Voila) on 127.0.0.1, every lesson listed
+student: $(VENV)/.runtime
+	@token="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))')"; \
+	echo "Student view: http://127.0.0.1:8866/voila/render/00-kirispe.ipynb?token=$$token"; \
+	$(PY) -m voila --Voila.ip=127.0.0.1 --Voila.port=8866 --token="$$token" lessons/
+
 ## make check: validate every content file in data/ after editing it
 check: $(VENV)/.runtime
 	PYTHONPATH=lessons $(PY) -m tmdkit check

@@ -120,3 +120,19 @@ def test_the_model_essay_itself_misses_the_points_it_leaves_out():
     found, missing = coverage(content.essay().original, content.keypoints())
     missing_ids = {p["id"] for p in missing}
     assert found and "belavezha-1991" in missing_ids
+
+
+def test_the_check_command_passes_on_the_real_data_and_names_a_broken_item(tmp_path, capsys):
+    import shutil
+
+    from conftest import DATA
+    from tmdkit.__main__ import check as check_command
+
+    assert check_command() == 0
+    shutil.copytree(DATA, tmp_path / "data")
+    quiz = tmp_path / "data" / "quizzes" / "02-toragalyk.yaml"
+    quiz.write_text(quiz.read_text("utf-8").replace("answer: b", "answer: z", 1), "utf-8")
+    capsys.readouterr()
+    assert check_command(tmp_path / "data") == 1
+    out = capsys.readouterr().out
+    assert "✘ data/quizzes/02-toragalyk.yaml: " in out and 'field "answer"' in out

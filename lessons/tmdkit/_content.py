@@ -10,7 +10,7 @@ from typing import Any
 from ._data import DATA, load, text
 from ._essay import Essay, Section
 from ._essay import essay as _essay
-from ._events import load_events
+from ._events import load_timeline
 from ._i18n import t
 from ._quizdata import iter_items, load_quiz
 
@@ -74,9 +74,15 @@ def keypoints() -> tuple[Mapping[str, Any], ...]:
 
 
 @cache
+def timeline_data() -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
+    """Return (events, lanes, eras), read once from data/events.yaml."""
+    events, lanes, eras = load_timeline()
+    return tuple(events), tuple(lanes), tuple(eras)
+
+
 def events() -> tuple[Any, ...]:
     """Return the timeline events."""
-    return tuple(load_events())
+    return timeline_data()[0]
 
 
 def focus_for(stem: str, numbers: Iterable[int] | None) -> tuple[str, str, frozenset[str]] | None:

@@ -9,20 +9,15 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from ._content import timeline_data as _events
 from ._data import text
 from ._essay import essay
-from ._events import categories, eras, load_events
 from ._map import load_members, membership_map, membership_table_html
 from ._timeline import chronology_html, timeline
 
 Focus = tuple[str, str, frozenset[str]] | None
 # No logo, no link to the plotly cloud; responsive so a projector's width is used.
 CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["sendDataToCloud"]}
-
-
-@cache
-def _events() -> tuple[Any, Any, Any]:
-    return tuple(load_events()), tuple(categories()), tuple(eras())
 
 
 @cache
