@@ -70,7 +70,11 @@ class TextInput:
     def __init__(self, kind: str, lang: str) -> None:
         self.kind = kind
         self.widget = w.Text(
-            value="", placeholder=self._placeholder(lang), layout=w.Layout(width="22em")
+            value="",
+            placeholder=self._placeholder(lang),
+            description=t("your_answer", lang),
+            style={"description_width": "initial"},
+            layout=w.Layout(width="30em", max_width="100%"),
         )
         self.widget.add_class("tmd-answer")
 
@@ -84,6 +88,7 @@ class TextInput:
     def relabel(self, lang: str) -> None:
         """Show the placeholder in lang."""
         self.widget.placeholder = self._placeholder(lang)
+        self.widget.description = t("your_answer", lang)
 
 
 class OrderInput:
@@ -139,22 +144,25 @@ class OrderInput:
 
 
 class MatchInput:
-    """Matching: one dropdown per left-hand item."""
+    """Matching: one dropdown per left-hand item, labelled by that item (a real <label>)."""
 
     def __init__(
         self, left: list[Mapping[str, Any]], options: list[Mapping[str, Any]], lang: str
     ) -> None:
         self.left, self.options = left, options
-        self.labels = [w.Label(_label(item, lang), layout=w.Layout(width="50%")) for item in left]
         self.menus = [
-            w.Dropdown(options=self._pairs(lang), value=None, layout=w.Layout(width="45%"))
-            for _ in left
+            w.Dropdown(
+                options=self._pairs(lang),
+                value=None,
+                description=_label(item, lang),
+                style={"description_width": "initial"},
+                layout=_WIDE,
+            )
+            for item in left
         ]
         for menu in self.menus:
             menu.add_class("tmd-match")
-        self.widget = w.VBox(
-            [w.HBox([lab, menu]) for lab, menu in zip(self.labels, self.menus, strict=True)]
-        )
+        self.widget = w.VBox(self.menus)
 
     def _pairs(self, lang: str) -> list[tuple[str, str | None]]:
         return [(t("choose", lang), None)] + [(_label(o, lang), o["id"]) for o in self.options]
@@ -165,8 +173,8 @@ class MatchInput:
 
     def relabel(self, lang: str) -> None:
         """Show both sides in lang, keeping the choices."""
-        for item, label, menu in zip(self.left, self.labels, self.menus, strict=True):
-            label.value = _label(item, lang)
+        for item, menu in zip(self.left, self.menus, strict=True):
+            menu.description = _label(item, lang)
             chosen = menu.value
             menu.options = self._pairs(lang)
             menu.value = chosen

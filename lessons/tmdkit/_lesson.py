@@ -27,6 +27,7 @@ from ._results import record, safe_name, save
 from ._state import State
 from ._views import esc, item_view
 
+_INITIAL = {"description_width": "initial"}  # show a label whole instead of cutting it
 LANG_LABELS = (("Қазақша", "kk"), ("Русский", "ru"), ("English", "en"))
 
 
@@ -215,17 +216,20 @@ class Lesson:
 
     def results(self) -> w.Widget:
         """Return 'my results': a summary to copy, and a button that saves a file for the teacher."""
-        summary = w.Textarea(layout=w.Layout(width="100%", height="8em"))
+        summary = w.Textarea(layout=w.Layout(width="100%", height="8em"), style=_INITIAL)
         summary.add_class("tmd-summary")
-        name = w.Text(layout=w.Layout(width="18em"))
+        name = w.Text(layout=w.Layout(width="26em"), style=_INITIAL)
         name.add_class("tmd-name")
-        button = w.Button(button_style="success", icon="save")
+        button = w.Button(button_style="primary", icon="save")
         button.add_class("tmd-save")
         status = w.HTML()
         status.add_class("tmd-save-status")
+        refresh = w.Button(icon="refresh", layout=w.Layout(width="auto"))
 
         def redraw(_c: Any = None) -> None:
             lang = self.state.lang
+            name.description, summary.description = t("name_label", lang), t("my_results", lang)
+            refresh.description = t("refresh", lang)
             name.placeholder, button.description = (
                 t("name_placeholder", lang),
                 t("save_results", lang),
@@ -250,10 +254,9 @@ class Lesson:
                 return
             status.value = f"✔ {esc(t('saved_to', lang, path=content.shown_path(path)))}"
 
+        refresh.on_click(redraw)
         button.on_click(on_save)
         self.state.observe(redraw, names=["lang"])
-        refresh = w.Button(icon="refresh", layout=w.Layout(width="3em"))
-        refresh.on_click(redraw)
         redraw()
         label = self._live(lambda lg: f"<b>{esc(t('my_results', lg))}</b>")
         return w.VBox([label, w.HBox([summary, refresh]), w.HBox([name, button]), status])
@@ -261,7 +264,7 @@ class Lesson:
     def coverage(self) -> w.Widget:
         """Return the essay-writing checker: which key points of a strong answer the text covers."""
         points = content.keypoints()
-        answer = w.Textarea(layout=w.Layout(width="100%", height="12em"))
+        answer = w.Textarea(layout=w.Layout(width="100%", height="12em"), style=_INITIAL)
         answer.add_class("tmd-essay-input")
         button = w.Button(button_style="primary", icon="check")
         button.add_class("tmd-check")
@@ -272,6 +275,7 @@ class Lesson:
             lang = self.state.lang
             button.description = t("check", lang)
             answer.placeholder = t("coverage_placeholder", lang)
+            answer.description = t("your_answer", lang)
             if report.value:
                 draw_report()
 

@@ -1,0 +1,164 @@
+"""Fixtures for the browser tests: one JupyterLab and one Chromium per session, a page per test."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from . import _lab
+
+TIMINGS: dict[str, float] = {}
+
+
+def _missing() -> str | None:
+    if not _lab.CHROMIUM.exists():
+        return _lab.SKIP_LINE
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "browser tests skipped: the Python package playwright is not installed"
+    return None
+
+
+def pytest_report_header(config):
+    reason = _missing()
+    return [reason] if reason and not os.environ.get("CI") else []
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = _missing()
+    if not reason or os.environ.get("CI"):
+        return  # in CI the session fixtures fail every browser test instead
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        item.tmd_failed = True
+
+
+def pytest_terminal_summary(terminalreporter):
+    if TIMINGS:
+        terminalreporter.section("browser timings")
+        for name, seconds in TIMINGS.items():
+            terminalreporter.write_line(f"{name:<48} {seconds:7.1f} s")
+
+
+def _require_browser() -> None:
+    reason = _missing()
+    if reason:  # only reached in CI: elsewhere the tests were skipped at collection
+        pytest.fail(f"{reason} (CI is set, so this is a failure)", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def lab():
+    _require_browser()
+    server = _lab.LabServer(_lab.root())
+    try:
+        server.start()
+        TIMINGS["JupyterLab server start"] = server.start_seconds
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = _lab.launch_browser(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class Tab:
+    """A page in a fresh browser context, watched from its first request on."""
+
+    def __init__(self, browser, lab) -> None:
+        self.lab = lab
+        self.context = browser.new_context(viewport={"width": 1366, "height": 900})
+        self.context.set_default_timeout(15_000)  # a missing widget fails in 15 s, not 30
+        self.page = self.context.new_page()
+        self.watch = _lab.Watch(self.page)
+        self.opened = self.ran = 0.0
+
+    def open_and_run(self, path: str) -> Tab:
+        self.opened = _lab.open_notebook(self.page, self.lab, path)
+        self.ran = _lab.run_all(self.page)
+        _lab.settle_outputs(self.page)
+        return self
+
+    def close(self) -> None:
+        self.context.close()
+        _lab.shutdown_kernels(self.lab)
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name).strip("_")[:120]
+
+
+@pytest.fixture
+def tab(request, browser, lab):
+    opened = Tab(browser, lab)
+    try:
+        yield opened
+        if opened.watch.dialogs:
+            pytest.fail(f"a dialog opened: {opened.watch.dialogs}")
+    finally:
+        if getattr(request.node, "tmd_failed", False):
+            _lab.screenshot(opened.page, "failed-" + _safe(request.node.name))
+        opened.close()
+
+
+@pytest.fixture
+def page(tab):
+    return tab.page
+
+
+@pytest.fixture
+def watch(tab):
+    return tab.watch
+
+
+def lesson_tab(request, browser, lab, lesson) -> Tab:
+    """Open a lesson, run it, screenshot it; shared by the tests of one lesson."""
+    opened = Tab(browser, lab)
+    try:
+        began = time.monotonic()
+        opened.open_and_run(lesson.path)
+        TIMINGS[f"{lesson.name}: open + kernel idle"] = opened.opened
+        TIMINGS[f"{lesson.name}: run all + render"] = time.monotonic() - began - opened.opened
+    except Exception:
+        _lab.screenshot(opened.page, "failed-" + lesson.name)
+        opened.close()
+        raise
+    _lab.screenshot(opened.page, lesson.name)
+    return opened
+
+
+LESSONS = _lab.lessons()
+
+
+@pytest.fixture(scope="session", params=LESSONS, ids=[lesson.name for lesson in LESSONS])
+def rendered(request, browser, lab):
+    """A lesson run to the end in its own page, shared by every test that inspects it."""
+    opened = lesson_tab(request, browser, lab, request.param)
+    opened.lesson = request.param
+    try:
+        yield opened
+    finally:
+        opened.close()

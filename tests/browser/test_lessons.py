@@ -1,0 +1,180 @@
+import json
+
+import pytest
+import yaml
+
+from . import _lab
+
+pytestmark = pytest.mark.browser
+
+LESSONS = _lab.lessons()
+
+_PROBLEMS = """() => {
+  const nb = document.querySelector('.jp-Notebook');
+  const found = [];
+  const show = (what, el) => found.push(what + ': ' + el.innerText.trim().slice(0, 400));
+  nb.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    .forEach(el => show('stderr', el));
+  nb.querySelectorAll('.jp-RenderedText[data-mime-type*="error"]').forEach(el => show('error', el));
+  for (const el of nb.querySelectorAll('.jp-OutputArea-output')) {
+    const text = el.innerText;
+    for (const bad of ['Traceback', 'Error displaying widget', 'Failed to load model']) {
+      if (text.includes(bad)) show(bad, el);
+    }
+  }
+  return [...new Set(found)];
+}"""
+
+_FIGURES = """() => {
+  const plots = [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')];
+  return {drawn: plots.filter(p => p.querySelector('.main-svg')).length, all: plots.length};
+}"""
+
+_TOP_ITEMS = """() => [...document.querySelectorAll('.jp-Notebook .tmd-item')]
+  .filter(el => !el.parentElement.closest('.tmd-item')).length"""
+
+
+@pytest.fixture
+def single():
+    return _pick("single")
+
+
+@pytest.fixture
+def text_item():
+    return _pick("text")
+
+
+def _pick(kind: str) -> tuple[_lab.Lesson, dict]:
+    """Return the lesson and the first shown top-level item of a kind, 02-toragalyk first."""
+    ordered = sorted(LESSONS, key=lambda lesson: lesson.name != "02-toragalyk")
+    for lesson in ordered:
+        for item in lesson.shown_items():
+            if item.get("type") == kind:
+                return lesson, item
+    pytest.skip(f"no lesson shows a {kind} item")
+
+
+def _option_text(item: dict, option_id: str, lang: str = "kk") -> str:
+    return next(o["text"][lang] for o in item["options"] if o["id"] == option_id)
+
+
+def _ui_message(verdict: str) -> str:
+    ui_file = _lab.root() / "data" / "ui.yaml"
+    ui = yaml.safe_load(ui_file.read_text(encoding="utf-8"))
+    message = _lab.ui_message(ui, verdict)
+    assert message, f"data/ui.yaml names no kk message for a {verdict} answer"
+    return message
+
+
+def _answer(tab, lesson, item, option_id):
+    tab.open_and_run(lesson.path)
+    box = tab.page.locator(f".tmd-item--{item['id']}").first
+    box.get_by_label(_option_text(item, option_id), exact=True).check()
+    box.locator(".tmd-check").click()
+    return box
+
+
+def test_no_cell_of_the_lesson_shows_an_error(rendered):
+    problems = rendered.page.evaluate(_PROBLEMS)
+    assert problems == [], "\n".join(problems + rendered.watch.console_errors)
+
+
+def test_the_lesson_opens_no_dialog(rendered):
+    assert rendered.watch.dialogs == []
+
+
+def test_every_code_cell_of_the_lesson_ran(rendered):
+    assert _lab.unrun_cells(rendered.page) == 0
+
+
+def test_every_figure_of_the_lesson_is_drawn(rendered):
+    expected = _lab.expected_figures(rendered.lesson.notebook)
+    figures = rendered.page.evaluate(_FIGURES)
+    assert figures == {"drawn": expected, "all": expected}
+
+
+def test_every_self_check_item_of_the_lesson_is_drawn(rendered):
+    lesson = rendered.lesson
+    expected, exact = _lab.expected_items(lesson.notebook, lesson.quiz_items())
+    drawn = rendered.page.evaluate(_TOP_ITEMS)
+    if exact:
+        assert drawn == expected
+    else:
+        assert drawn >= expected
+
+
+def test_the_lesson_opens_with_its_toolbar(rendered):
+    first = rendered.page.locator(".jp-Notebook .jp-OutputArea-output").first
+    buttons = first.locator(".tmd-toolbar .tmd-lang button").all_inner_texts()
+    assert [b.strip() for b in buttons] == ["Қазақша", "Русский", "English"]
+
+
+def test_the_outputs_of_the_lesson_have_no_serious_accessibility_violation(rendered):
+    violations = _lab.run_axe(rendered.page)
+    report = _lab.artifacts().parent / "axe" / f"{rendered.lesson.name}.json"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(json.dumps(violations, ensure_ascii=False, indent=1), encoding="utf-8")
+    for v in violations:
+        ours = sum(node["ours"] for node in v["nodes"])
+        print(f"axe {rendered.lesson.name}: {v['impact']} {v['id']} ({ours} ours /"
+              f" {len(v['nodes'])} nodes): {v['help']}")  # fmt: skip
+    serious = [
+        f"{v['id']} ({v['impact']}): {node['target']} {node['html']}"
+        for v in violations
+        if v["impact"] in {"serious", "critical"}
+        for node in v["nodes"]
+        if node["ours"]
+    ]
+    assert serious == []
+
+
+def test_the_right_option_of_a_single_choice_item_is_called_right(single, tab):
+    lesson, item = single
+    box = _answer(tab, lesson, item, item["answer"])
+    verdict = box.locator(".tmd-feedback .tmd-verdict-right")
+    verdict.wait_for(timeout=10_000)
+    shown = box.locator(".tmd-feedback").inner_text()
+    assert all(part in shown for part in _lab.fragments(_ui_message("right")))
+
+
+def test_a_wrong_option_of_a_single_choice_item_is_called_wrong(single, tab):
+    lesson, item = single
+    wrong = next(o["id"] for o in item["options"] if o["id"] != item["answer"])
+    box = _answer(tab, lesson, item, wrong)
+    verdict = box.locator(".tmd-feedback .tmd-verdict-wrong")
+    verdict.wait_for(timeout=10_000)
+    shown = box.locator(".tmd-feedback").inner_text()
+    assert all(part in shown for part in _lab.fragments(_ui_message("wrong")))
+
+
+def test_switching_to_russian_shows_the_russian_prompt(single, tab):
+    lesson, item = single
+    tab.open_and_run(lesson.path)
+    page = tab.page
+    page.locator(".tmd-toolbar .tmd-lang button", has_text="Русский").first.click()
+    prompt = page.locator(f".tmd-item--{item['id']} .tmd-prompt").first
+    ru = " ".join(item["prompt"]["ru"].split())
+    page.wait_for_function(
+        "([el, text]) => el.innerText.replace(/\\s+/g, ' ').includes(text)",
+        arg=[prompt.element_handle(), ru],
+        timeout=10_000,
+    )
+    kk = " ".join(item["prompt"]["kk"].split())
+    assert kk == ru or kk not in " ".join(prompt.inner_text().split())
+
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def test_markup_typed_into_an_answer_is_shown_as_text(text_item, tab):
+    lesson, item = text_item
+    tab.open_and_run(lesson.path)
+    page = tab.page
+    box = page.locator(f".tmd-item--{item['id']}").first
+    box.locator(".tmd-answer input").fill(HOSTILE)
+    box.locator(".tmd-check").click()
+    box.locator(".tmd-feedback [class*=tmd-verdict-]").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(500)  # an onerror handler would have fired by now
+    shown = box.locator(".tmd-feedback").inner_text()
+    assert (tab.watch.dialogs, page.locator('img[src="x"]').count()) == ([], 0)
+    assert "onerror" not in shown or HOSTILE in shown
