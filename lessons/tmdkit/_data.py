@@ -15,6 +15,10 @@ from jsonschema.exceptions import ValidationError, best_match
 DATA = Path(__file__).resolve().parents[2] / "data"
 LANGS = ("kk", "ru", "en")
 
+# libyaml's safe loader, where PyYAML was built with it: the same safe subset of YAML as
+# yaml.safe_load, five to ten times faster, which halves a lesson's start-up.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # Keys that name an entry in our files, in the order we prefer them for error messages.
 _ID_KEYS = ("id", "stem", "iso3", "n", "term")
 
@@ -45,7 +49,7 @@ def read_yaml(path: Path, root: Path = DATA) -> Any:
     except UnicodeDecodeError as exc:
         raise DataError(name, "(file)", "(file)", f"UTF-8 text (byte {exc.start} is not)") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader, never yaml.Loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"
@@ -86,6 +90,9 @@ def _locate(doc: Any, error: ValidationError) -> tuple[str, str]:
     if error.validator == "required":
         missing = next((r for r in error.validator_value if r not in error.instance), "?")
         rest.append(missing)
+    elif error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        allowed = set(error.schema.get("properties", {}))
+        rest.append(next((str(k) for k in error.instance if k not in allowed), "?"))
     return entry, ".".join(rest) or "(entry)"
 
 

@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import yaml
@@ -47,6 +48,8 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
     "@jupyterlab/extensionmanager-extension/plugin": {"enabled": False},
+    # Never write a run's outputs back into the lesson notebooks.
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
 }
 
 
@@ -84,6 +87,7 @@ class LabServer:
     token: str = field(default_factory=lambda: secrets.token_hex(24))
     proc: subprocess.Popen | None = None
     home: Path | None = None
+    log: BinaryIO | None = None
     start_seconds: float = 0.0
 
     @property
@@ -154,7 +158,7 @@ class LabServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=15)
-        if getattr(self, "log", None):
+        if self.log:
             self.log.close()
         if self.home:
             shutil.rmtree(self.home, ignore_errors=True)
@@ -211,8 +215,9 @@ _UNRUN = """() => {
 }"""
 
 
-_RUN_ALL = """() => { window.__tmdRun = window.jupyterapp.commands
-  .execute('notebook:run-all-cells').then(() => 'done', e => String(e)); }"""
+_RUN_ALL = """() => { window.__tmdRun = null; window.jupyterapp.commands
+  .execute('notebook:run-all-cells')
+  .then(() => { window.__tmdRun = 'done'; }, e => { window.__tmdRun = 'failed: ' + e; }); }"""
 
 
 def open_notebook(page, lab: LabServer, path: str, timeout: float = 90.0) -> float:
@@ -237,7 +242,10 @@ def run_all(page, timeout: float = 90.0) -> float:
     """Run every cell and wait for no [*] prompt and an idle kernel; return the seconds taken."""
     began = time.monotonic()
     page.evaluate(_RUN_ALL)
-    page.wait_for_function("() => window.__tmdRun", timeout=timeout * 1000)
+    try:
+        page.wait_for_function("() => window.__tmdRun !== null", timeout=timeout * 1000)
+    except Exception as exc:  # Playwright's TimeoutError, said plainly
+        raise TimeoutError(f"cells still running after {timeout:.0f} s") from exc
     # run-all resolves when the last cell finished (or after the first error); confirm on screen
     # twice in a row, 300 ms apart, so a cell that is only queued is not taken for done.
     quiet = 0
@@ -269,17 +277,28 @@ def settle_outputs(page, timeout: float = 20.0) -> None:
         page.wait_for_timeout(250)
 
 
+_OUTER = "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer'"
+
+
 @contextlib.contextmanager
-def tall(page, limit: int = 14000):
-    """Grow the window to the notebook's full height, so every output is on screen at once."""
+def tall(page, limit: int = 16000):
+    """Grow the window to the notebook's full height, scrolled to the top, so every output is
+    on screen at once (for screenshots, and for axe's contrast checks)."""
     size = page.viewport_size or {"width": 1366, "height": 900}
-    height = page.evaluate("""() => { const s = document.querySelector(
-        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
-        return s ? s.scrollHeight - s.clientHeight + window.innerHeight : 0; }""")
-    page.set_viewport_size(
-        {"width": size["width"], "height": min(max(size["height"], height), limit)}
+    extra = page.evaluate(f"""() => {{ const s = document.querySelector({_OUTER});
+        if (!s) return 0; s.scrollTop = 0;
+        const inner = s.querySelector('.jp-WindowedPanel-inner');
+        return (inner ? inner.offsetHeight : s.scrollHeight) - s.clientHeight; }}""")
+    grown = min(size["height"] + max(extra, 0) + 40, limit)
+    page.set_viewport_size({"width": size["width"], "height": grown})
+    page.wait_for_function(  # Lumino lays the panels out again on resize
+        f"h => {{ const s = document.querySelector({_OUTER}); return !s || s.clientHeight > h; }}",
+        arg=size["height"] - 200,
     )
-    page.wait_for_timeout(300)  # Lumino lays the panels out again on resize
+    page.evaluate(
+        f"() => {{ const s = document.querySelector({_OUTER}); if (s) s.scrollTop = 0; }}"
+    )
+    page.wait_for_timeout(200)
     try:
         yield page
     finally:
@@ -432,6 +451,9 @@ def lessons(base: Path | None = None) -> list[Lesson]:
 def ui_message(ui: object, verdict: str, lang: str = "kk") -> str | None:
     """Find the message data/ui.yaml gives for a verdict ("right"/"wrong"), preferring keys
     under feedback/verdict; None when the file names no such message."""
+    strings = ui.get("strings") if isinstance(ui, dict) else None
+    if isinstance(strings, dict) and isinstance(strings.get(verdict), dict):
+        return strings[verdict].get(lang)  # the lead's layout: strings.right.kk
     keys = {"right": {"right", "correct"}, "wrong": {"wrong", "incorrect"}}[verdict]
     found: list[tuple[int, int, str]] = []
 
@@ -457,24 +479,28 @@ def fragments(message: str) -> list[str]:
 AXE = Path(__file__).with_name("axe") / "axe.min.js"
 
 # Runs axe-core over the output areas only and marks each node as ours (inside an output, i.e.
-# made by the lesson: widgets, figures, essay blocks) or Lab's (prompts, collapsers).
+# made by the lesson: widgets, figures, essay blocks) or Lab's (output prompts).
 _AXE_RUN = """async () => {
   const result = await axe.run({include: [['.jp-Notebook .jp-OutputArea']]},
-                               {resultTypes: ['violations']});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                               {resultTypes: ['violations', 'incomplete']});
+  const report = (v, review) => ({
+    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, review,
     nodes: v.nodes.map(n => {
       const el = document.querySelector(n.target[0]);
       return {target: n.target.join(' '), html: n.html.slice(0, 200),
               ours: !!(el && el.closest('.jp-OutputArea-output')),
               summary: (n.failureSummary || '').slice(0, 300)};
     }),
-  }));
+  });
+  return [...result.violations.map(v => report(v, false)),
+          ...result.incomplete.map(v => report(v, true))];
 }"""
 
 
 def run_axe(page) -> list[dict]:
-    """Inject the vendored axe-core and return its violations within the notebook's outputs."""
+    """Inject the vendored axe-core and return what it found within the notebook's outputs:
+    violations, and (with review=True) checks it could not decide, such as contrast over
+    an image."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     # Lab's <body> is 0 px high with overflow hidden, so axe would take every element for

@@ -12,6 +12,7 @@ import pytest
 from . import _lab
 
 TIMINGS: dict[str, float] = {}
+CONSOLE: dict[str, list[str]] = {}
 
 
 def _missing() -> str | None:
@@ -45,6 +46,13 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if report.failed:
         item.tmd_failed = True
+    if (
+        report.skipped
+        and isinstance(report.longrepr, tuple)
+        and report.longrepr[2].endswith(_lab.SKIP_LINE)
+    ):
+        # one folded line for the whole folder in the -rs summary, not one per test file
+        report.longrepr = ("tests/browser", None, _lab.SKIP_LINE)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -52,6 +60,11 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("browser timings")
         for name, seconds in TIMINGS.items():
             terminalreporter.write_line(f"{name:<48} {seconds:7.1f} s")
+    if CONSOLE:
+        terminalreporter.section("browser console errors (a report, not a failure)")
+        for name, lines in CONSOLE.items():
+            for line in lines:
+                terminalreporter.write_line(f"{name}: {line[:300]}")
 
 
 def _require_browser() -> None:
@@ -95,11 +108,15 @@ class Tab:
         self.page = self.context.new_page()
         self.watch = _lab.Watch(self.page)
         self.opened = self.ran = 0.0
+        self.lesson: _lab.Lesson | None = None
 
     def open_and_run(self, path: str) -> Tab:
+        """Open a notebook, run all of it and wait for its outputs; note the seconds taken."""
         self.opened = _lab.open_notebook(self.page, self.lab, path)
-        self.ran = _lab.run_all(self.page)
+        began = time.monotonic()
+        _lab.run_all(self.page)
         _lab.settle_outputs(self.page)
+        self.ran = time.monotonic() - began
         return self
 
     def close(self) -> None:
@@ -134,31 +151,26 @@ def watch(tab):
     return tab.watch
 
 
-def lesson_tab(request, browser, lab, lesson) -> Tab:
-    """Open a lesson, run it, screenshot it; shared by the tests of one lesson."""
-    opened = Tab(browser, lab)
-    try:
-        began = time.monotonic()
-        opened.open_and_run(lesson.path)
-        TIMINGS[f"{lesson.name}: open + kernel idle"] = opened.opened
-        TIMINGS[f"{lesson.name}: run all + render"] = time.monotonic() - began - opened.opened
-    except Exception:
-        _lab.screenshot(opened.page, "failed-" + lesson.name)
-        opened.close()
-        raise
-    _lab.screenshot(opened.page, lesson.name)
-    return opened
-
-
 LESSONS = _lab.lessons()
 
 
 @pytest.fixture(scope="session", params=LESSONS, ids=[lesson.name for lesson in LESSONS])
 def rendered(request, browser, lab):
-    """A lesson run to the end in its own page, shared by every test that inspects it."""
-    opened = lesson_tab(request, browser, lab, request.param)
-    opened.lesson = request.param
+    """A lesson run to the end in its own page and screenshot, shared by the tests that
+    inspect it (pytest groups them by lesson, so one lesson page is open at a time)."""
+    lesson = request.param
+    opened = Tab(browser, lab)
+    opened.lesson = lesson
     try:
+        opened.open_and_run(lesson.path)
+        TIMINGS[f"{lesson.name}: open + kernel idle"] = opened.opened
+        TIMINGS[f"{lesson.name}: run all + render"] = opened.ran
+        _lab.screenshot(opened.page, lesson.name)
         yield opened
+    except Exception:
+        _lab.screenshot(opened.page, "failed-" + lesson.name)
+        raise
     finally:
+        if opened.watch.console_errors:
+            CONSOLE[lesson.name] = opened.watch.console_errors
         opened.close()

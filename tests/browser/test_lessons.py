@@ -101,6 +101,8 @@ def test_every_self_check_item_of_the_lesson_is_drawn(rendered):
         assert drawn == expected
     else:
         assert drawn >= expected
+    if _lab.quiz_calls(lesson.notebook):
+        assert drawn >= 1
 
 
 def test_the_lesson_opens_with_its_toolbar(rendered):
@@ -110,18 +112,19 @@ def test_the_lesson_opens_with_its_toolbar(rendered):
 
 
 def test_the_outputs_of_the_lesson_have_no_serious_accessibility_violation(rendered):
-    violations = _lab.run_axe(rendered.page)
+    found = _lab.run_axe(rendered.page)
     report = _lab.artifacts().parent / "axe" / f"{rendered.lesson.name}.json"
     report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(json.dumps(violations, ensure_ascii=False, indent=1), encoding="utf-8")
-    for v in violations:
+    report.write_text(json.dumps(found, ensure_ascii=False, indent=1), encoding="utf-8")
+    for v in found:
         ours = sum(node["ours"] for node in v["nodes"])
-        print(f"axe {rendered.lesson.name}: {v['impact']} {v['id']} ({ours} ours /"
-              f" {len(v['nodes'])} nodes): {v['help']}")  # fmt: skip
+        kind = "needs review" if v["review"] else "violation"
+        print(f"axe {rendered.lesson.name}: {kind} {v['impact']} {v['id']}:"
+              f" {ours} of {len(v['nodes'])} nodes ours: {v['help']}")  # fmt: skip
     serious = [
         f"{v['id']} ({v['impact']}): {node['target']} {node['html']}"
-        for v in violations
-        if v["impact"] in {"serious", "critical"}
+        for v in found
+        if not v["review"] and v["impact"] in {"serious", "critical"}
         for node in v["nodes"]
         if node["ours"]
     ]
