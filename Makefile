@@ -33,6 +33,15 @@ student: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	PYTHONPATH=lessons $(PY) -m tmdkit check
 
+## make html: a printable, offline HTML version of every lesson (answer keys included) in build/html/
+html: $(VENV)/.runtime
+	PYTHONPATH=lessons $(PY) -m tmdkit html
+
+## make translations: regenerate lessons/ru and lessons/en from the Kazakh notebooks and data/translations
+translations: $(VENV)/.runtime
+	PYTHONPATH=lessons $(PY) -m tmdkit translations build
+	PYTHONPATH=lessons $(PY) -m tmdkit translations check
+
 ## make test: lint, unit tests and every notebook under nbval, then the browser tests
 test: lint unit browser
 

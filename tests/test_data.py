@@ -36,3 +36,17 @@ def test_a_misspelt_field_is_named_in_the_message(data_copy):
     with pytest.raises(DataError) as caught:
         load("glossary", data_copy)
     assert '"defintion"' in str(caught.value) or '"definition"' in str(caught.value)
+
+
+def test_every_schema_in_data_is_a_valid_draft_2020_12_schema():
+    import json
+
+    from conftest import DATA
+    from jsonschema import Draft202012Validator
+
+    schemas = sorted((DATA / "schemas").glob("*.schema.json"))
+    assert len(schemas) >= 10
+    for path in schemas:
+        schema = json.loads(path.read_text("utf-8"))
+        Draft202012Validator.check_schema(schema)
+        assert schema["$schema"].endswith("2020-12/schema"), path.name

@@ -16,7 +16,7 @@ VERDICT_ICONS = {
     "partly": "◐",
     "wrong": "✘",
     "dated": "⌛",
-    "opinion": "💬",
+    "opinion": "❝",
     "unverified": "?",
     "typo": "✎",
 }

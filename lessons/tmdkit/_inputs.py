@@ -115,18 +115,17 @@ class OrderInput:
         rows = []
         for i, oid in enumerate(self.order):
             up = w.Button(
-                icon="arrow-up",
+                description="↑",
                 tooltip=t("move_up", self.lang),
                 disabled=i == 0,
                 layout=w.Layout(width="3em"),
             )
             down = w.Button(
-                icon="arrow-down",
+                description="↓",
                 tooltip=t("move_down", self.lang),
                 disabled=i == len(self.order) - 1,
                 layout=w.Layout(width="3em"),
             )
-            up.description, down.description = "", ""
             up.on_click(self._move(i, -1))
             down.on_click(self._move(i, 1))
             label = w.Label(f"{i + 1}. {_label(self.by_id[oid], self.lang)}", layout=_WIDE)
