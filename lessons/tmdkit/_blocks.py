@@ -168,6 +168,8 @@ CSS = """<style>
 .tmd-item label, .tmd-item .widget-label, .tmd-order .widget-label {white-space: normal !important;
   height: auto !important; line-height: 1.35;}
 .tmd-item .widget-radio-box label {margin: 3px 0;}
+.tmd-item .widget-checkbox, .tmd-subitem .widget-checkbox {height: auto !important; align-items: flex-start;
+  margin: 3px 0;}
 .tmd-q {font-weight: 600; margin-bottom: 4px;}
 .tmd-refs {font-size: 13px; color: #555;}
 .tmd-fb {padding: 6px 10px; margin-top: 4px; border-radius: 4px; background: #f4f4f4;}

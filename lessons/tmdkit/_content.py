@@ -150,12 +150,15 @@ def summary_text(stem: str, state: Any, lang: str) -> str:
     lines = [
         text(lesson_info(stem)["title"], lang),
         t("progress", lang, done=done, total=total),
-        t("score_line", lang, score=points, total=items),
+        t("score_line", lang, score=f"{points:g}", total=items),
     ]
     for section in board.sections():
         p, n = board.score(section)
         lines.append(
-            "  " + t("section_score", lang, section=section_title(section, lang), score=p, total=n)
+            "  "
+            + t(
+                "section_score", lang, section=section_title(section, lang), score=f"{p:g}", total=n
+            )
         )
     return "\n".join(lines)
 

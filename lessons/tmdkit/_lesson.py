@@ -80,7 +80,7 @@ class Lesson:
         done, total = self.state.board.progress()
         points, items = self.state.board.score()
         self.progress.value = esc(t("progress", lang, done=done, total=total)) + (
-            f" · {esc(t('score_line', lang, score=points, total=items))}" if items else ""
+            f" · {esc(t('score_line', lang, score=f'{points:g}', total=items))}" if items else ""
         )
 
     def _sentences(self) -> range:
@@ -94,7 +94,9 @@ class Lesson:
         lang = w.ToggleButtons(options=LANG_LABELS, value=self.state.lang)
         lang.add_class("tmd-lang")
         w.link((lang, "value"), (self.state, "lang"))
-        teacher = w.ToggleButton(value=self.state.teacher, icon="graduation-cap")
+        teacher = w.ToggleButton(
+            value=self.state.teacher, icon="graduation-cap", layout=w.Layout(width="auto")
+        )
         teacher.add_class("tmd-teacher")
         w.link((teacher, "value"), (self.state, "teacher"))
         title = self._live(lambda lg: f"<b>{esc(content.text(self.info['title'], lg))}</b>")
