@@ -50,3 +50,48 @@ def test_every_schema_in_data_is_a_valid_draft_2020_12_schema():
         schema = json.loads(path.read_text("utf-8"))
         Draft202012Validator.check_schema(schema)
         assert schema["$schema"].endswith("2020-12/schema"), path.name
+
+
+@pytest.fixture
+def glossary_copy(data_copy, tmp_path, monkeypatch):
+    import shutil
+
+    from conftest import DATA
+
+    shutil.copy(DATA / "glossary.yaml", data_copy / "glossary.yaml")
+    monkeypatch.setenv("TMD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("TMD_NO_CACHE", raising=False)
+    return data_copy
+
+
+def test_a_second_load_of_the_same_bytes_skips_parsing_and_validation(
+    glossary_copy, monkeypatch, tmp_path
+):
+    from tmdkit import _data
+
+    first = load("glossary", glossary_copy)
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+
+    def fail(*_args, **_kwargs):
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(_data, "validate", fail)
+    monkeypatch.setattr(_data, "read_yaml", fail)
+    assert load("glossary", glossary_copy) == first
+
+
+def test_an_edited_file_is_validated_again_despite_an_earlier_cached_copy(glossary_copy):
+    load("glossary", glossary_copy)
+    path = glossary_copy / "glossary.yaml"
+    path.write_text(path.read_text("utf-8").replace("definition:", "defintion:", 1), "utf-8")
+    with pytest.raises(DataError):
+        load("glossary", glossary_copy)
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(
+    glossary_copy, monkeypatch, tmp_path
+):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("TMD_CACHE_DIR", str(blocked))
+    assert load("glossary", glossary_copy)["terms"]

@@ -6,11 +6,15 @@ import json
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+
+from . import _cache
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file is not in the cache
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 LANGS = ("kk", "ru", "en")
@@ -60,6 +64,8 @@ def read_yaml(path: Path, root: Path = DATA) -> Any:
 
 @cache
 def _validator(schema_name: str, root: Path) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = json.loads((root / "schemas" / f"{schema_name}.schema.json").read_text("utf-8"))
     # The schemas themselves are checked against the metaschema by the tests, not in every kernel:
     # that check alone cost a lesson 0.2 s at start-up.
@@ -114,6 +120,8 @@ def _expected(error: ValidationError) -> str:
 
 def validate(doc: Any, schema_name: str, file: str, root: Path = DATA) -> None:
     """Raise DataError for the most relevant schema violation in doc, if any."""
+    from jsonschema.exceptions import best_match
+
     error = best_match(_validator(schema_name, root).iter_errors(doc))
     if error is not None:
         entry, field = _locate(doc, error)
@@ -123,8 +131,20 @@ def validate(doc: Any, schema_name: str, file: str, root: Path = DATA) -> None:
 def load(name: str, root: Path = DATA, schema: str | None = None) -> Any:
     """Return data/<name>.yaml parsed and validated against schemas/<schema or name>.schema.json."""
     path = root / f"{name}.yaml"
+    schema_name = schema or Path(name).name
+    try:  # a copy validated earlier, from exactly these bytes, skips parsing and validation
+        cache_key = _cache.key(
+            path.read_bytes(), (root / "schemas" / f"{schema_name}.schema.json").read_bytes()
+        )
+    except OSError:
+        cache_key = None
+    cached = _cache.get(cache_key) if cache_key else None
+    if cached is not None:
+        return cached
     doc = read_yaml(path, root)
-    validate(doc, schema or Path(name).name, relative(path, root), root)
+    validate(doc, schema_name, relative(path, root), root)
+    if cache_key:
+        _cache.put(cache_key, doc)
     return doc
 
 
