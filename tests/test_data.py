@@ -95,3 +95,11 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
     blocked.write_text("x")
     monkeypatch.setenv("TMD_CACHE_DIR", str(blocked))
     assert load("glossary", glossary_copy)["terms"]
+
+
+def test_a_document_json_cannot_carry_exactly_is_never_cached(tmp_path, monkeypatch):
+    from tmdkit import _cache
+
+    monkeypatch.setenv("TMD_CACHE_DIR", str(tmp_path))
+    _cache.put("k", {1: "integer keys come back from JSON as strings"})
+    assert _cache.get("k") is None

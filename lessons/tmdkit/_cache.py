@@ -50,6 +50,8 @@ def put(name: str, doc: Any) -> None:
         return
     try:
         text = json.dumps(doc, ensure_ascii=False)
+        if json.loads(text) != doc:  # e.g. YAML integer keys would come back as strings: keep cold
+            return
         where.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=where, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
