@@ -56,8 +56,7 @@ def put(name: str, doc: Any) -> None:
         fd, tmp = tempfile.mkstemp(dir=where, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
-        os.replace(
-            tmp, where / f"{name}.json"
-        )  # readers see the old copy or the new one, never half
+        # readers see the old copy or the new one, never half of one
+        os.replace(tmp, where / f"{name}.json")
     except (OSError, TypeError, ValueError):
         return

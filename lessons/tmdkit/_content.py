@@ -85,10 +85,16 @@ def events() -> tuple[Any, ...]:
     return timeline_data()[0]
 
 
-def focus_for(stem: str, numbers: Iterable[int] | None) -> tuple[str, str, frozenset[str]] | None:
+def sentence_numbers(stem: str) -> range:
+    """Return the essay sentences a lesson presents: its section's, or the whole essay."""
+    section = section_for(stem)
+    return section.numbers if section else range(1, len(essay().sentences) + 1)
+
+
+def focus_for(stem: str) -> tuple[str, str, frozenset[str]] | None:
     """Return (start, end, highlighted event ids) for a lesson's part of the chronology."""
-    if numbers is not None:
-        wanted = set(numbers)
+    if section_for(stem) is not None:
+        wanted = set(sentence_numbers(stem))
         chosen = [e for e in events() if wanted & set(e.essay)]
     elif stem.startswith("06"):
         chosen = [e for e in events() if e.since_essay]

@@ -83,11 +83,6 @@ class Lesson:
             f" · {esc(t('score_line', lang, score=f'{points:g}', total=items))}" if items else ""
         )
 
-    def _sentences(self) -> range:
-        return (
-            self.section.numbers if self.section else range(1, len(content.essay().sentences) + 1)
-        )
-
     # -- the toolbar ----------------------------------------------------------------------------
     def toolbar(self) -> w.Widget:
         """Return the language switch, teacher-mode toggle and progress line (with the styles)."""
@@ -125,7 +120,7 @@ class Lesson:
 
     def essay(self) -> w.Widget:
         """Return the section's essay text (Kazakh original) with translations on a toggle."""
-        numbers = self._sentences()
+        numbers = content.sentence_numbers(self.stem)
         terms = content.terms_in(numbers)
         choice = w.ToggleButtons(
             options=[("—", None), ("RU", "ru"), ("EN", "en")],
@@ -143,7 +138,7 @@ class Lesson:
 
     def facts(self, everything: bool = False) -> w.Widget:
         """Return the context and fact-check boxes for this section (or every box)."""
-        checks = content.checks_for(None if everything else self._sentences())
+        checks = content.checks_for(None if everything else content.sentence_numbers(self.stem))
         return self._live(lambda lg: facts_html(checks, lg))
 
     def key_points(self) -> w.Widget:
@@ -182,11 +177,7 @@ class Lesson:
 
     def timeline(self, full: bool = False) -> w.Widget:
         """Return the chronology: focused on this lesson's part of it, or the whole of it."""
-        focus = (
-            None
-            if full
-            else content.focus_for(self.stem, self._sentences() if self.section else None)
-        )
+        focus = None if full else content.focus_for(self.stem)
         return self._figure(
             lambda lg: timeline_figure(lg, focus), lambda lg: timeline_table(lg, focus)
         )

@@ -95,8 +95,7 @@ def key_html(item: Mapping[str, Any], number: str, lang: str) -> str:
 def lesson_html(path: Path, lang: str) -> str:
     """Return one lesson notebook as a static page in lang."""
     stem = path.stem
-    section = content.section_for(stem)
-    numbers = section.numbers if section else range(1, 17)
+    numbers = content.sentence_numbers(stem)
     parts, keys = [], []
     for cell in nbformat.read(path, as_version=4).cells:
         if cell.cell_type == "markdown":
@@ -116,7 +115,7 @@ def lesson_html(path: Path, lang: str) -> str:
             elif method == "facts":
                 parts.append(facts_html(content.checks_for(None if args else numbers), lang))
             elif method == "timeline":
-                focus = None if args else content.focus_for(stem, numbers if section else None)
+                focus = None if args else content.focus_for(stem)
                 parts.append(
                     _figure(timeline_figure(lang, focus), timeline_table(lang, focus), lang)
                 )
