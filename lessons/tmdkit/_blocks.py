@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ._data import text
 from ._essay import Essay, Sentence
+from ._html import esc
 from ._i18n import t
 
 VERDICT_ICONS = {
@@ -20,11 +20,6 @@ VERDICT_ICONS = {
     "unverified": "?",
     "typo": "✎",
 }
-
-
-def esc(value: Any) -> str:
-    """Return str(value) escaped for HTML text and attributes."""
-    return html.escape(str(value), quote=True)
 
 
 def _term_pattern(

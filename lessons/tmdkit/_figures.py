@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from html import escape
 from typing import Any
 
 import plotly.graph_objects as go
@@ -12,6 +11,7 @@ import plotly.graph_objects as go
 from ._content import timeline_data as _events
 from ._data import text
 from ._essay import essay
+from ._html import esc
 from ._map import load_members, membership_map, membership_table_html
 from ._timeline import chronology_html, timeline
 
@@ -57,7 +57,7 @@ def map_table(lang: str, org: str = "cis") -> str:
     """Return one membership table per moment of the map, as HTML."""
     spec = members()["orgs"][org]
     return "".join(
-        f"<h4>{escape(text(m['label'], lang))}</h4>"
+        f"<h4>{esc(text(m['label'], lang))}</h4>"
         + membership_table_html(members(), m["date"], lang=lang, org=org)
         for m in spec["moments"]
     )

@@ -22,10 +22,11 @@ from ._blocks import (
 )
 from ._coverage import coverage
 from ._figures import figure_bundle, map_figure, map_table, timeline_figure, timeline_table
+from ._html import esc
 from ._i18n import t
 from ._results import record, safe_name, save
 from ._state import State
-from ._views import esc, item_view
+from ._views import item_view
 
 _INITIAL = {"description_width": "initial"}  # show a label whole instead of cutting it
 LANG_LABELS = (("Қазақша", "kk"), ("Русский", "ru"), ("English", "en"))

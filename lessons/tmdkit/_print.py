@@ -12,9 +12,10 @@ import nbformat
 from plotly.offline import get_plotlyjs
 
 from . import _content as content
-from ._blocks import CSS, esc, essay_html, facts_html, glossary_html, list_html, passage_html
+from ._blocks import CSS, essay_html, facts_html, glossary_html, list_html, passage_html
 from ._data import DATA, text
 from ._figures import map_figure, map_table, timeline_figure, timeline_table
+from ._html import esc
 from ._i18n import t
 from ._views import answer_text
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -10,17 +9,13 @@ import ipywidgets as w
 
 from ._check import Verdict, check
 from ._data import text
+from ._html import esc
 from ._i18n import render, t
 from ._inputs import make_input
 from ._state import State
 
 ICONS = {"right": "✔", "partial": "◐", "wrong": "✘", "invalid": "⚠", "revealed": "👁"}
 DEFAULT_TRIES = 3
-
-
-def esc(value: str) -> str:
-    """Return text safe to put inside HTML (ipywidgets' HTML widget does not sanitise)."""
-    return html.escape(value, quote=True)
 
 
 def answer_text(item: Mapping[str, Any], lang: str) -> str:
