@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -122,6 +124,12 @@ def quiz_items(stem: str, ids: Sequence[str] = ()) -> list[Mapping[str, Any]]:
     if missing:
         raise KeyError(f"data/quizzes/{stem}.yaml has no item {missing[0]!r}")
     return [by_id[i] for i in ids]
+
+
+def bank_version(stem: str) -> str:
+    """Return a short hash of the lesson's validated item bank, so a report sees when items changed."""
+    payload = json.dumps(_quiz(stem), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(payload).hexdigest()[:12]
 
 
 def count_items(stem: str) -> int:

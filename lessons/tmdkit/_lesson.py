@@ -239,7 +239,12 @@ class Lesson:
                 )
                 return
             data = record(
-                self.stem, name.value, lang, self.state.board, datetime.now().astimezone()
+                self.stem,
+                name.value,
+                lang,
+                self.state.board,
+                datetime.now().astimezone(),
+                content.bank_version(self.stem),
             )
             try:
                 path = save(data)

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ._data import DATA
 
@@ -26,14 +27,22 @@ _RESERVED = {
 _NAME_MAX = 40
 
 
+FORMAT = 2  # results files before format 2 had no "format" key and no responses, hints or reveals
+
+
 @dataclass
 class Attempt:
-    """What one student did on one item: tries, the best score, and whether it is finished."""
+    """What one student did on one item: every answer checked, hints, and how it ended."""
 
+    kind: str = ""  # the item type, so a report can read the responses
     tries: int = 0
     best: float = 0.0
     status: str = "unanswered"  # unanswered | right | partial | wrong | revealed
     done: bool = False
+    responses: list[Any] = field(default_factory=list)  # each counted answer, JSON-ready, in order
+    first_try: str | None = None  # the verdict of the first counted answer
+    hints: int = 0
+    revealed: bool = False
 
 
 @dataclass
@@ -43,16 +52,28 @@ class Scoreboard:
     items: dict[str, str] = field(default_factory=dict)  # item id -> section id
     attempts: dict[str, Attempt] = field(default_factory=dict)
 
-    def register(self, item_id: str, section: str) -> Attempt:
+    coverage: dict[str, Any] | None = None  # the essay checker's last result (lesson 07)
+
+    def register(self, item_id: str, section: str, kind: str = "") -> Attempt:
         """Return the item's record, creating it the first time the item is shown."""
         self.items.setdefault(item_id, section)
-        return self.attempts.setdefault(item_id, Attempt())
+        return self.attempts.setdefault(item_id, Attempt(kind=kind))
 
-    def record(self, item_id: str, status: str, score: float, *, counts: bool = True) -> Attempt:
+    def record(
+        self,
+        item_id: str,
+        status: str,
+        score: float,
+        *,
+        counts: bool = True,
+        response: Any = None,
+    ) -> Attempt:
         """Record a checked answer; an invalid answer (counts=False) is not a try."""
         attempt = self.attempts[item_id]
         if counts and not attempt.done:
             attempt.tries += 1
+            attempt.responses.append(response)
+            attempt.first_try = attempt.first_try or status
             attempt.best = max(attempt.best, score)
             attempt.status = status if attempt.status != "right" else "right"
             attempt.done = status == "right"
@@ -62,7 +83,11 @@ class Scoreboard:
         """Mark an item finished because its answer was shown (no points are added)."""
         attempt = self.attempts[item_id]
         if not attempt.done:
-            attempt.done, attempt.status = True, "revealed"
+            attempt.done, attempt.status, attempt.revealed = True, "revealed", True
+
+    def hint(self, item_id: str) -> None:
+        """Count one more hint shown on an item."""
+        self.attempts[item_id].hints += 1
 
     def progress(self) -> tuple[int, int]:
         """Return (finished items, items shown)."""
@@ -88,14 +113,18 @@ def safe_name(name: str) -> str:
     return kept
 
 
-def record(lesson: str, name: str, lang: str, board: Scoreboard, now: datetime) -> dict:
-    """Return the results as a plain JSON-ready mapping."""
+def record(
+    lesson: str, name: str, lang: str, board: Scoreboard, now: datetime, bank_version: str = ""
+) -> dict:
+    """Return the results as a plain JSON-ready mapping (format 2: answers given, hints, reveals)."""
     points, total = board.score()
-    return {
+    data = {
+        "format": FORMAT,
         "lesson": lesson,
         "name": name.strip()[:200],
         "time": now.isoformat(timespec="seconds"),
         "lang": lang,
+        "bank_version": bank_version,
         "points": points,
         "items": total,
         "sections": {
@@ -105,13 +134,21 @@ def record(lesson: str, name: str, lang: str, board: Scoreboard, now: datetime) 
             {
                 "id": i,
                 "section": board.items[i],
+                "type": a.kind,
                 "status": a.status,
                 "score": a.best,
                 "tries": a.tries,
+                "responses": list(a.responses),
+                "first_try": a.first_try,
+                "hints": a.hints,
+                "revealed": a.revealed,
             }
             for i, a in board.attempts.items()
         ],
     }
+    if board.coverage is not None:
+        data["coverage"] = board.coverage
+    return data
 
 
 def save(data: dict, folder: Path = RESULTS) -> Path:

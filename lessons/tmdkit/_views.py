@@ -49,7 +49,7 @@ class ItemView:
         nested: bool = False,
     ) -> None:
         self.item, self.state, self.on_change = item, state, on_change
-        self.attempt = state.board.register(item["id"], section)
+        self.attempt = state.board.register(item["id"], section, item["type"])
         self.verdict: Verdict | None = None
         self.hints_shown = 0
         lang = state.lang
@@ -79,13 +79,18 @@ class ItemView:
 
     # -- events -------------------------------------------------------------------------------
     def _check(self, _button: Any = None) -> None:
+        response = self.input.response()
         try:
-            verdict = check(self.item, self.input.response())
+            verdict = check(self.item, response)
         except Exception:  # a checker bug must never put a traceback in front of a student
             verdict = Verdict("invalid", 0.0, ())
         self.verdict = verdict
         self.state.board.record(
-            self.item["id"], verdict.status, verdict.score, counts=verdict.status != "invalid"
+            self.item["id"],
+            verdict.status,
+            verdict.score,
+            counts=verdict.status != "invalid",
+            response=response,
         )
         if (
             self.attempt.tries >= self.item.get("max_tries", DEFAULT_TRIES)
@@ -96,7 +101,9 @@ class ItemView:
         self.on_change()
 
     def _hint(self, _button: Any = None) -> None:
-        self.hints_shown = min(self.hints_shown + 1, len(self.item.get("hints", ())))
+        if self.hints_shown < len(self.item.get("hints", ())):
+            self.hints_shown += 1
+            self.state.board.hint(self.item["id"])
         self.relabel()
 
     # -- drawing ------------------------------------------------------------------------------
