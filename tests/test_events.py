@@ -133,7 +133,6 @@ def test_the_broken_fixtures_differ_from_a_valid_file_that_loads(data_copy: Path
         ("day-precision-month-string", "georgia_month", "precision"),
         ("year-precision-day-string", "year_as_day", "precision"),
         ("end-precision-mismatch", "bad_end_precision", "end_precision"),
-        ("essay-out-of-range", "sentence_17", "essay"),
         ("no-source", "no_source", "sources"),
     ],
 )

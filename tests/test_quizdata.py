@@ -2,11 +2,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tmdkit._data import DATA, DataError, read_yaml
-from tmdkit._quizdata import iter_items, load_all, load_quiz
+from tmdkit._data import DATA, DataError
+from tmdkit._quizdata import check_ids_across, iter_items, load_all, load_quiz
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 EVENTS = {"known_event"}
+SENTENCES = 16  # the fixtures' essay has as many sentences as the real one
 
 # (fixture stem, item id the error must name, field it must name)
 BROKEN = [
@@ -47,7 +48,7 @@ def test_every_broken_fixture_is_in_the_table():
 def test_a_broken_quiz_file_is_reported_with_file_item_and_field(tmp_path, stem, entry, field):
     root = data_root(tmp_path, stem)
     with pytest.raises(DataError) as error:
-        load_quiz(stem, root, event_ids=EVENTS)
+        load_quiz(stem, root, event_ids=EVENTS, sentences=SENTENCES)
     message = str(error.value)
     assert error.value.file == f"data/quizzes/{stem}.yaml"
     assert error.value.entry == entry
@@ -84,27 +85,28 @@ def test_event_ids_are_not_checked_when_no_event_list_is_given(tmp_path):
     assert load_quiz("94-dangling-event", data_root(tmp_path, "94-dangling-event"))
 
 
-def test_load_all_rejects_an_id_used_in_two_files(tmp_path):
+def test_an_item_id_used_in_two_quiz_files_is_rejected_naming_the_second_file(tmp_path):
     root = data_root(tmp_path, "90-valid")
-    copy = (
-        (FIXTURES / "90-valid.yaml")
-        .read_text("utf-8")
-        .replace("lesson: 90-valid", "lesson: 90-valid-copy")
-    )
-    (root / "quizzes" / "90-valid-copy.yaml").write_text(copy, "utf-8")
+    quiz = load_quiz("90-valid", root)
     with pytest.raises(DataError) as error:
-        load_all(root)
-    assert "data/quizzes/90-valid.yaml" in str(error.value)
-    assert error.value.entry == "90-single"
+        check_ids_across({"90-valid": quiz, "91-copy": quiz}, root)
+    assert error.value.file == "data/quizzes/91-copy.yaml"
+    assert error.value.entry == "90-single" and "data/quizzes/90-valid.yaml" in str(error.value)
 
 
-def test_load_all_returns_every_quiz_by_stem(tmp_path):
-    assert list(load_all(data_root(tmp_path, "90-valid"))) == ["90-valid"]
+def test_an_item_citing_a_sentence_past_the_essays_end_is_rejected(tmp_path):
+    root = data_root(tmp_path, "90-valid")
+    path = root / "quizzes" / "90-valid.yaml"
+    path.write_text(path.read_text("utf-8").replace("essay: [1]", "essay: [4]", 1), "utf-8")
+    with pytest.raises(DataError, match=r"1\.\.3, got 4") as error:
+        load_quiz("90-valid", root, sentences=3)
+    assert error.value.field == "essay"
 
 
-@pytest.mark.skipif(not list((DATA / "quizzes").glob("*.yaml")), reason="no quiz files yet")
-def test_every_quiz_file_of_the_lesson_loads():
-    events = None
-    if (DATA / "events.yaml").exists():
-        events = {event["id"] for event in read_yaml(DATA / "events.yaml")["events"]}
-    assert load_all(DATA, event_ids=events)
+def test_the_intro_and_since_the_essay_lessons_may_ask_about_what_the_essay_never_says(tmp_path):
+    root = data_root(tmp_path, "81-no-essay")
+    assert load_quiz("81-no-essay", root, essay_optional=True)
+
+
+def test_every_quiz_file_of_the_course_loads_by_stem_in_course_order():
+    assert list(load_all(DATA)) == sorted(p.stem for p in (DATA / "quizzes").glob("*.yaml"))

@@ -62,7 +62,8 @@ def test_changing_one_kazakh_sentence_names_exactly_that_cell_as_stale(scratch):
     assert tr.problems("ru", data, lessons) == []
     _edit_kazakh_cell(lessons, "facts-head", "## Контекст\n\nЖаңа сөйлем.")
     assert tr.problems("ru", data, lessons) == [
-        "data/translations/ru.yaml: 01-tmd/facts-head: stale (the Kazakh cell changed since it was translated)"
+        'data/translations/ru.yaml: 01-tmd/facts-head: field "source": stale: the Kazakh cell'
+        " changed since it was translated (update, then stamp)"
     ]
 
 
@@ -75,7 +76,8 @@ def test_a_new_kazakh_cell_without_translation_is_named_as_missing(scratch):
     nb.cells.append(cell)
     nbformat.write(nb, path)
     assert tr.problems("ru", data, lessons) == [
-        "data/translations/ru.yaml: 01-tmd/new-note: missing (no ru translation of this cell)"
+        'data/translations/ru.yaml: 01-tmd/new-note: field "text": missing: no ru translation'
+        " of this cell"
     ]
 
 
@@ -89,7 +91,7 @@ def test_a_generated_notebook_that_was_not_rebuilt_is_reported(scratch):
         yaml.safe_dump(entries, allow_unicode=True), "utf-8"
     )
     assert tr.outdated("ru", data, lessons) == [
-        "lessons/ru/01-tmd.ipynb: out of date (run make translations)"
+        'lessons/ru/01-tmd.ipynb: (file): field "(file)": out of date (run make translations)'
     ]
 
 

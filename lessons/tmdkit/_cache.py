@@ -1,4 +1,10 @@
-"""A per-user cache of validated content: JSON copies keyed by the bytes of a file and its schema."""
+"""A per-user cache of validated content: JSON copies keyed by the bytes of a file and its schemas.
+
+The cache lives in the user's own cache folder (platformdirs: ~/.cache/tmd-lesson on Linux), or in
+$TMD_CACHE_DIR; TMD_NO_CACHE=1 switches it off. Each user has their own copy, never shared between
+accounts. A copy is served only if it still matches the digest stored with it, so a truncated or
+edited cache file is ignored and rebuilt from data/, never shown to a student.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +16,18 @@ from pathlib import Path
 from typing import Any
 
 # Bump when what load() returns for the same bytes changes, so old copies are never read.
-VERSION = b"tmd-cache-1"
+VERSION = b"tmd-cache-2"
 
 
 def folder() -> Path | None:
     """Return the cache folder, or None when caching is switched off (TMD_NO_CACHE=1)."""
     if os.environ.get("TMD_NO_CACHE") == "1":
         return None
-    base = (
-        os.environ.get("TMD_CACHE_DIR")
-        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tmd-lesson"
-    )
-    return Path(base)
+    if os.environ.get("TMD_CACHE_DIR"):
+        return Path(os.environ["TMD_CACHE_DIR"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("tmd-lesson", appauthor=False))
 
 
 def key(*parts: bytes) -> str:
@@ -32,19 +38,27 @@ def key(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
+def _digest(name: str, text: str) -> str:
+    # The key is part of the digest: a valid copy renamed to another key does not verify either.
+    return hashlib.sha256(VERSION + name.encode() + b"\n" + text.encode("utf-8")).hexdigest()
+
+
 def get(name: str) -> Any | None:
-    """Return the cached document, or None if there is none (or it cannot be read)."""
+    """Return the cached document if its stored digest verifies, else None (rebuild it)."""
     where = folder()
     if where is None:
         return None
     try:
-        return json.loads((where / f"{name}.json").read_text("utf-8"))
+        digest, _, text = (where / f"{name}.json").read_text("utf-8").partition("\n")
+        if digest != _digest(name, text):
+            return None
+        return json.loads(text)
     except (OSError, ValueError):
         return None
 
 
 def put(name: str, doc: Any) -> None:
-    """Store a validated document; a cache that cannot be written is simply not used."""
+    """Store a validated document with its digest; a cache that cannot be written is not used."""
     where = folder()
     if where is None:
         return
@@ -52,10 +66,10 @@ def put(name: str, doc: Any) -> None:
         text = json.dumps(doc, ensure_ascii=False)
         if json.loads(text) != doc:  # e.g. YAML integer keys would come back as strings: keep cold
             return
-        where.mkdir(parents=True, exist_ok=True)
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)  # this user's only
         fd, tmp = tempfile.mkstemp(dir=where, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+            out.write(_digest(name, text) + "\n" + text)
         # readers see the old copy or the new one, never half of one
         os.replace(tmp, where / f"{name}.json")
     except (OSError, TypeError, ValueError):

@@ -9,12 +9,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ._data import DATA, load, text
+from ._data import DATA, text
 from ._essay import Essay, Section
 from ._essay import essay as _essay
-from ._events import load_timeline
 from ._i18n import t
-from ._quizdata import iter_items, load_quiz
+from ._validate import validated
 
 __all__ = ["text"]
 
@@ -27,7 +26,7 @@ def essay() -> Essay:
 @cache
 def lessons() -> dict[str, Mapping[str, Any]]:
     """Return the course's lessons by stem, in order."""
-    return {entry["stem"]: entry for entry in load("lessons")["lessons"]}
+    return validated("lessons")
 
 
 def lesson_info(stem: str) -> Mapping[str, Any]:
@@ -38,15 +37,21 @@ def lesson_info(stem: str) -> Mapping[str, Any]:
         raise KeyError(f"data/lessons.yaml has no lesson {stem!r}") from None
 
 
-def section_for(stem: str) -> Section | None:
-    """Return the essay section a lesson presents, or None for the intro, since-the-essay and review."""
-    return next((s for s in essay().sections if s.stem == stem), None)
+def essay_section(stem: str) -> Section | None:
+    """Return the essay section a lesson presents (data/lessons.yaml `section`), or None."""
+    wanted = lesson_info(stem)["section"]
+    return next((s for s in essay().sections if s.id == wanted), None)
+
+
+def lesson_kind(stem: str) -> str:
+    """Return a lesson's kind: intro, section, since or review (data/lessons.yaml `kind`)."""
+    return lesson_info(stem)["kind"]
 
 
 @cache
 def glossary() -> tuple[Mapping[str, Any], ...]:
     """Return the glossary terms."""
-    return tuple(load("glossary")["terms"])
+    return tuple(validated("glossary")["terms"])
 
 
 def terms_in(numbers: Iterable[int]) -> list[Mapping[str, Any]]:
@@ -58,7 +63,7 @@ def terms_in(numbers: Iterable[int]) -> list[Mapping[str, Any]]:
 @cache
 def checks() -> tuple[Mapping[str, Any], ...]:
     """Return every context and fact-check box."""
-    return tuple(load("factchecks")["checks"])
+    return tuple(validated("factchecks")["checks"])
 
 
 def checks_for(numbers: Iterable[int] | None) -> list[Mapping[str, Any]]:
@@ -72,14 +77,19 @@ def checks_for(numbers: Iterable[int] | None) -> list[Mapping[str, Any]]:
 @cache
 def keypoints() -> tuple[Mapping[str, Any], ...]:
     """Return what a strong answer to question 68 covers."""
-    return tuple(load("keypoints")["points"])
+    return tuple(validated("keypoints")["points"])
 
 
 @cache
 def timeline_data() -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
     """Return (events, lanes, eras), read once from data/events.yaml."""
-    events, lanes, eras = load_timeline()
-    return tuple(events), tuple(lanes), tuple(eras)
+    return validated("events")
+
+
+@cache
+def members() -> dict:
+    """Return the membership data, its dates, statuses and map outlines checked."""
+    return validated("members")
 
 
 def events() -> tuple[Any, ...]:
@@ -89,16 +99,16 @@ def events() -> tuple[Any, ...]:
 
 def sentence_numbers(stem: str) -> range:
     """Return the essay sentences a lesson presents: its section's, or the whole essay."""
-    section = section_for(stem)
+    section = essay_section(stem)
     return section.numbers if section else range(1, len(essay().sentences) + 1)
 
 
 def focus_for(stem: str) -> tuple[str, str, frozenset[str]] | None:
     """Return (start, end, highlighted event ids) for a lesson's part of the chronology."""
-    if section_for(stem) is not None:
+    if essay_section(stem) is not None:
         wanted = set(sentence_numbers(stem))
         chosen = [e for e in events() if wanted & set(e.essay)]
-    elif stem.startswith("06"):
+    elif lesson_kind(stem) == "since":
         chosen = [e for e in events() if e.since_essay]
     else:
         return None
@@ -111,7 +121,7 @@ def focus_for(stem: str) -> tuple[str, str, frozenset[str]] | None:
 
 @cache
 def _quiz(stem: str) -> Mapping[str, Any]:
-    return load_quiz(stem, event_ids={e.id for e in events()})
+    return validated(f"quizzes/{stem}")
 
 
 def quiz_items(stem: str, ids: Sequence[str] = ()) -> list[Mapping[str, Any]]:
@@ -132,13 +142,10 @@ def bank_version(stem: str) -> str:
     return hashlib.sha256(payload).hexdigest()[:12]
 
 
-def count_items(stem: str) -> int:
-    """Return how many checkable items (nested ones included) a lesson's quiz has."""
-    return sum(1 for item in iter_items(_quiz(stem)) if item["type"] != "context")
-
-
-def section_of(item: Mapping[str, Any], section: Section | None) -> str:
-    """Return the section an item's score belongs to."""
+def score_section(item: Mapping[str, Any], section: Section | None) -> str:
+    """Return the id of the part an item's score counts towards: the lesson's essay section, or
+    (in the intro, since-the-essay and review lessons) the section of the item's first sentence,
+    "since" or "intro"."""
     if section is not None:
         return section.id
     first = (item.get("essay") or [0])[0]
@@ -183,3 +190,8 @@ def shown_path(path: Path) -> str:
         return str(path.resolve().relative_to(DATA.parent.resolve()))
     except ValueError:
         return str(path)
+
+
+# Old names, kept while other modules move to the new ones (they said two different things).
+section_for = essay_section
+section_of = score_section

@@ -62,14 +62,24 @@ def read_yaml(path: Path, root: Path = DATA) -> Any:
         ) from None
 
 
+SHARED = "defs"  # schemas/defs.schema.json: the definitions every schema refers to
+
+
 @cache
 def _validator(schema_name: str, root: Path) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
 
-    schema = json.loads((root / "schemas" / f"{schema_name}.schema.json").read_text("utf-8"))
+    def read(name: str) -> Any:
+        return json.loads((root / "schemas" / f"{name}.schema.json").read_text("utf-8"))
+
+    # defs.schema.json#/$defs/text in any schema resolves to the one shared definition.
+    registry = Registry().with_resource(
+        f"{SHARED}.schema.json", Resource.from_contents(read(SHARED))
+    )
     # The schemas themselves are checked against the metaschema by the tests, not in every kernel:
     # that check alone cost a lesson 0.2 s at start-up.
-    return Draft202012Validator(schema)
+    return Draft202012Validator(read(schema_name), registry=registry)
 
 
 def entry_label(node: Any) -> str | None:
@@ -122,10 +132,33 @@ def validate(doc: Any, schema_name: str, file: str, root: Path = DATA) -> None:
     """Raise DataError for the most relevant schema violation in doc, if any."""
     from jsonschema.exceptions import best_match
 
-    error = best_match(_validator(schema_name, root).iter_errors(doc))
+    try:
+        validator = _validator(schema_name, root)
+    except OSError:
+        raise DataError(
+            f"data/schemas/{schema_name}.schema.json",
+            "(file)",
+            "(file)",
+            "the schema file is missing or unreadable",
+        ) from None
+    except ValueError as exc:  # JSON syntax, or a $ref the registry cannot resolve
+        raise DataError(
+            f"data/schemas/{schema_name}.schema.json",
+            "(file)",
+            "(file)",
+            f"a valid JSON Schema ({exc})",
+        ) from None
+    error = best_match(validator.iter_errors(doc))
     if error is not None:
         entry, field = _locate(doc, error)
         raise DataError(file, entry, field, _expected(error))
+
+
+def _schema_bytes(schema_name: str, root: Path) -> bytes:
+    schemas = root / "schemas"
+    return b"".join(
+        (schemas / f"{name}.schema.json").read_bytes() for name in (schema_name, SHARED)
+    )
 
 
 def load(name: str, root: Path = DATA, schema: str | None = None) -> Any:
@@ -133,9 +166,7 @@ def load(name: str, root: Path = DATA, schema: str | None = None) -> Any:
     path = root / f"{name}.yaml"
     schema_name = schema or Path(name).name
     try:  # a copy validated earlier, from exactly these bytes, skips parsing and validation
-        cache_key = _cache.key(
-            path.read_bytes(), (root / "schemas" / f"{schema_name}.schema.json").read_bytes()
-        )
+        cache_key = _cache.key(path.read_bytes(), _schema_bytes(schema_name, root))
     except OSError:
         cache_key = None
     cached = _cache.get(cache_key) if cache_key else None

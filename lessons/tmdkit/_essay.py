@@ -78,13 +78,6 @@ class Essay:
         """Return sentence number n (1-based)."""
         return self.sentences[n - 1]
 
-    def section(self, key: str) -> Section:
-        """Return the section with this id or lesson stem."""
-        for section in self.sections:
-            if key in (section.id, section.stem):
-                return section
-        raise KeyError(f"no essay section {key!r}")
-
 
 def _fixes(doc: dict, file: str, count: int) -> dict[int, list[Fix]]:
     check_unique(doc["fixes"], "id", file)
@@ -123,6 +116,18 @@ def _sections(doc: dict, file: str, count: int) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+def _original(source: Path, file: str, root: Path) -> str:
+    try:
+        return source.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise DataError(
+            file, "(top)", "source", f"a file that exists ({relative(source, root)})"
+        ) from None
+    except UnicodeDecodeError as exc:
+        name = relative(source, root)
+        raise DataError(name, "(file)", "(file)", f"UTF-8 text (byte {exc.start} is not)") from None
+
+
 def load_essay(root: Path = DATA) -> Essay:
     """Return the essay from data/essay/, checked against the byte-exact original text file."""
     doc = load(FILE, root, schema="essay")
@@ -132,7 +137,7 @@ def load_essay(root: Path = DATA) -> Essay:
         if raw["n"] != i:
             raise DataError(file, str(raw["n"]), "n", f"sentences numbered in order (expected {i})")
     source = root / "essay" / doc["source"]
-    original = source.read_bytes().decode("utf-8")
+    original = _original(source, file, root)
     rebuilt = doc["title"]["kk"] + "\n" + " ".join(s["kk"] for s in doc["sentences"])
     if rebuilt != original:
         raise DataError(
@@ -148,5 +153,7 @@ def load_essay(root: Path = DATA) -> Essay:
 
 @cache
 def essay() -> Essay:
-    """Return the lesson's essay, loaded once per kernel."""
-    return load_essay()
+    """Return the lesson's essay, loaded once per kernel through the rules `make check` runs."""
+    from ._validate import validated
+
+    return validated("essay")

@@ -8,11 +8,12 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from ._content import members as content_members
 from ._content import timeline_data as _events
 from ._data import text
 from ._essay import essay
 from ._html import esc
-from ._map import load_members, membership_map, membership_table_html
+from ._map import membership_map, membership_table_html
 from ._timeline import chronology_html, timeline
 
 Focus = tuple[str, str, frozenset[str]] | None
@@ -22,8 +23,8 @@ CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["
 
 @cache
 def members() -> dict:
-    """Return the validated membership data."""
-    return load_members()
+    """Return the membership data, checked by the rules `make check` runs."""
+    return content_members()
 
 
 def timeline_figure(lang: str, focus: Focus = None) -> go.Figure:

@@ -10,10 +10,6 @@ from ._data import DATA, DataError, load, relative
 from ._normalize import input_problem
 
 Item = Mapping[str, Any]
-_NO_ESSAY_LESSONS = (
-    "00",
-    "06",
-)  # the intro and "since the essay" may ask about things it never says
 
 
 def _fail(file: str, item: Item, field: str, expected: str) -> DataError:
@@ -109,11 +105,22 @@ def iter_items(quiz: Mapping[str, Any]) -> Iterator[Item]:
             yield item
 
 
-def _check_item(file: str, stem: str, item: Item, event_ids: Collection[str] | None) -> None:
+def _check_item(
+    file: str,
+    stem: str,
+    item: Item,
+    event_ids: Collection[str] | None,
+    essay_optional: bool,
+    sentences: int | None,
+) -> None:
     if not item["id"].startswith(stem[:3]):
         raise _fail(file, item, "id", f"an id starting with the lesson number {stem[:3]!r}")
-    if not item.get("essay") and item["type"] != "context" and stem[:2] not in _NO_ESSAY_LESSONS:
-        raise _fail(file, item, "essay", "the essay sentence numbers (1..16) the item rests on")
+    if not item.get("essay") and item["type"] != "context" and not essay_optional:
+        raise _fail(file, item, "essay", "the essay sentence numbers the item rests on")
+    for field in ("essay", "passage"):
+        for n in item.get(field, ()) if sentences is not None else ():
+            if not 1 <= n <= sentences:
+                raise _fail(file, item, field, f"essay sentence numbers 1..{sentences}, got {n}")
     for event in item.get("events", ()):
         if event_ids is not None and event not in event_ids:
             raise _fail(
@@ -125,9 +132,18 @@ def _check_item(file: str, stem: str, item: Item, event_ids: Collection[str] | N
 
 
 def load_quiz(
-    stem: str, root: Path = DATA, event_ids: Collection[str] | None = None
+    stem: str,
+    root: Path = DATA,
+    event_ids: Collection[str] | None = None,
+    *,
+    essay_optional: bool = False,
+    sentences: int | None = None,
 ) -> dict[str, Any]:
-    """Return data/quizzes/<stem>.yaml validated; raise DataError naming file, item and field."""
+    """Return data/quizzes/<stem>.yaml validated; raise DataError naming file, item and field.
+
+    essay_optional: the lesson's items may ask about what the essay never says (the intro and the
+    since-the-essay lessons); sentences: how many sentences the essay has, to check numbers against.
+    """
     quiz = load(f"quizzes/{stem}", root, schema="quiz")
     file = relative(root / "quizzes" / f"{stem}.yaml", root)
     if quiz["lesson"] != stem:
@@ -137,20 +153,23 @@ def load_quiz(
         if item["id"] in seen:
             raise _fail(file, item, "id", "a unique id (this one is used twice)")
         seen.add(item["id"])
-        _check_item(file, stem, item, event_ids)
+        _check_item(file, stem, item, event_ids, essay_optional, sentences)
     return quiz
 
 
-def load_all(root: Path = DATA, event_ids: Collection[str] | None = None) -> dict[str, dict]:
-    """Return every quiz, stem → quiz, checking that item ids are unique across all files."""
-    quizzes: dict[str, dict] = {}
+def check_ids_across(quizzes: Mapping[str, Mapping[str, Any]], root: Path = DATA) -> None:
+    """Raise DataError if two quiz files use the same item id."""
     owner: dict[str, str] = {}
-    for path in sorted((root / "quizzes").glob("*.yaml")):
-        quiz = load_quiz(path.stem, root, event_ids)
-        file = relative(path, root)
+    for stem, quiz in quizzes.items():
+        file = relative(root / "quizzes" / f"{stem}.yaml", root)
         for item in _walk(quiz["items"]):
             if item["id"] in owner:
                 raise _fail(file, item, "id", f"a unique id (also used in {owner[item['id']]})")
             owner[item["id"]] = file
-        quizzes[path.stem] = quiz
-    return quizzes
+
+
+def load_all(root: Path = DATA) -> dict[str, dict]:
+    """Return every quiz, stem → quiz, checked by every rule `make check` runs on quizzes."""
+    from ._validate import Run
+
+    return Run(root).get("quizzes")

@@ -42,19 +42,29 @@ def catalog(lang: str, root: Path = DATA) -> dict[str, dict]:
     return load(f"translations/{lang}", root, schema="translations")["cells"]
 
 
-def problems(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> list[str]:
-    """Return one line per Kazakh cell with no translation, a stale one, or an orphan entry."""
+def issues(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> list[DataError]:
+    """Return one error per Kazakh cell with no translation or a stale one, and per orphan entry."""
     source, entries = kazakh_cells(lessons), catalog(lang, root)
     file = relative(root / "translations" / f"{lang}.yaml", root)
     out = []
     for key, text in source.items():
         entry = entries.get(key)
         if entry is None:
-            out.append(f"{file}: {key}: missing (no {lang} translation of this cell)")
+            out.append(DataError(file, key, "text", f"missing: no {lang} translation of this cell"))
         elif entry.get("source") != source_hash(text):
-            out.append(f"{file}: {key}: stale (the Kazakh cell changed since it was translated)")
-    out += [f"{file}: {key}: orphan (no such Kazakh cell)" for key in entries if key not in source]
+            stale = "stale: the Kazakh cell changed since it was translated (update, then stamp)"
+            out.append(DataError(file, key, "source", stale))
+    out += [
+        DataError(file, key, "(entry)", "orphan: no such Kazakh cell")
+        for key in entries
+        if key not in source
+    ]
     return out
+
+
+def problems(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> list[str]:
+    """Return one line per Kazakh cell with no translation, a stale one, or an orphan entry."""
+    return [str(error) for error in issues(lang, root, lessons)]
 
 
 def build(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> dict[Path, str]:
@@ -88,15 +98,25 @@ def write(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> list[Path]:
     return changed
 
 
-def outdated(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> list[str]:
-    """Return the generated notebooks that differ from what `make translations` would write."""
+def outdated_issues(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> list[DataError]:
+    """Return one error per generated notebook that differs from what `make translations` writes."""
     built = build(lang, root, lessons)
     stray = [p for p in (lessons / lang).glob("*.ipynb") if p not in built]
     return [
-        f"{p.relative_to(lessons.parent)}: out of date (run make translations)"
+        DataError(
+            p.relative_to(lessons.parent), "(file)", "(file)", "out of date (run make translations)"
+        )
         for p, text in built.items()
         if not p.exists() or p.read_text("utf-8") != text
-    ] + [f"{p.relative_to(lessons.parent)}: no Kazakh source" for p in stray]
+    ] + [
+        DataError(p.relative_to(lessons.parent), "(file)", "(file)", "no Kazakh source")
+        for p in stray
+    ]
+
+
+def outdated(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> list[str]:
+    """Return the generated notebooks that differ from what `make translations` would write."""
+    return [str(error) for error in outdated_issues(lang, root, lessons)]
 
 
 def stamp(lang: str, keys: tuple[str, ...] = (), root: Path = DATA, lessons: Path = LESSONS) -> int:
