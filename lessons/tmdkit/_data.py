@@ -25,6 +25,8 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Keys that name an entry in our files, in the order we prefer them for error messages.
 _ID_KEYS = ("id", "stem", "iso3", "n", "term")
+# Mappings whose keys name their entries (ui.yaml strings, a catalog's cells, members' orgs).
+_KEYED = ("strings", "cells", "orgs")
 
 
 class DataError(ValueError):
@@ -101,7 +103,9 @@ def _locate(doc: Any, error: ValidationError) -> tuple[str, str]:
         except (KeyError, IndexError, TypeError):
             break
         label = entry_label(node)
-        if label is not None and i + 1 < len(path) + 1:
+        if label is None and i > 0 and path[i - 1] in _KEYED:
+            label = str(key)
+        if label is not None:
             entry, start = label, i + 1
     rest = [str(p) for p in path[start:]]
     if error.validator == "required":

@@ -1,0 +1,215 @@
+"""Each data file broken in several ways: `make check` and the lesson both name file, entry, field."""
+
+import shutil
+
+import pytest
+from conftest import DATA, ROOT
+from tmdkit import _validate
+from tmdkit.__main__ import check as check_command
+from tmdkit._data import DataError
+
+# (case, file under data/, text to find, its replacement,
+#  file the error names, entry, field, what the lesson loads that meets it)
+FAULTS = [
+    ("glossary-missing-field", "glossary.yaml", "    in_essay: true\n", "",
+     "glossary.yaml", "tmd", "in_essay", "glossary"),
+    ("glossary-wrong-type", "glossary.yaml", "    in_essay: true\n", "    in_essay: [yes]\n",
+     "glossary.yaml", "tmd", "in_essay", "glossary"),
+    ("glossary-dangling-id", "glossary.yaml", "see_also: [dostastyk,", "see_also: [nosuch,",
+     "glossary.yaml", "tmd", "see_also", "glossary"),
+    ("glossary-duplicate-id", "glossary.yaml", "  - id: dostastyk", "  - id: tmd",
+     "glossary.yaml", "tmd", "id", "glossary"),
+    ("events-missing-field", "events.yaml", "    precision: day\n", "",
+     "events.yaml", "belavezha_accords", "precision", "events"),
+    ("events-wrong-type", "events.yaml", 'start: "1991-12-08"', "start: [1991]",
+     "events.yaml", "belavezha_accords", "start", "events"),
+    ("events-bad-date", "events.yaml", 'start: "1991-12-08"', 'start: "1991-02-30"',
+     "events.yaml", "belavezha_accords", "start", "events"),
+    ("events-dangling-lane", "events.yaml", "    category: founding\n", "    category: nosuch\n",
+     "events.yaml", "belavezha_accords", "category", "events"),
+    ("events-duplicate-id", "events.yaml", "  - id: summit\n", "  - id: founding\n",
+     "events.yaml", "founding", "id", "events"),
+    ("events-sentence-past-the-essay", "events.yaml", "    essay: [", "    essay: [99, ",
+     "events.yaml", "belavezha_accords", "essay", "events"),
+    ("members-bad-status", "members.yaml", "status: member,", "status: membr,",
+     "members.yaml", "ARM", "cis.1.status", "members"),
+    ("members-bad-date", "members.yaml", "{from: '1994-03-16'", "{from: '1994-02-30'",
+     "members.yaml", "ARM", "cis.1.from", "members"),
+    ("members-duplicate-id", "members.yaml", "  - iso3: AZE", "  - iso3: ARM",
+     "members.yaml", "ARM", "iso3", "members"),
+    ("members-missing-field", "members.yaml", "    eurasec: []\n", "",
+     "members.yaml", "ARM", "eurasec", "members"),
+    ("members-wrong-type", "members.yaml", "    eurasec: []\n", "    eurasec: none\n",
+     "members.yaml", "ARM", "eurasec", "members"),
+    ("lessons-missing-field", "lessons.yaml", "    minutes: 15\n", "",
+     "lessons.yaml", "00-kirispe", "minutes", "lessons"),
+    ("lessons-wrong-type", "lessons.yaml", "minutes: 15", "minutes: fifteen",
+     "lessons.yaml", "00-kirispe", "minutes", "lessons"),
+    ("lessons-dangling-section", "lessons.yaml", "section: cis", "section: nosuch",
+     "lessons.yaml", "01-tmd", "section", "lessons"),
+    ("lessons-duplicate-stem", "lessons.yaml", "  - stem: 01-tmd", "  - stem: 00-kirispe",
+     "lessons.yaml", "00-kirispe", "stem", "lessons"),
+    ("lessons-bad-kind", "lessons.yaml", "    kind: intro\n", "    kind: outro\n",
+     "lessons.yaml", "00-kirispe", "kind", "lessons"),
+    ("factchecks-dangling-event", "factchecks.yaml", "events: [belavezha_accords, alma",
+     "events: [nosuch, alma", "factchecks.yaml", "founding-date", "events", "factchecks"),
+    ("factchecks-sentence-past-the-essay", "factchecks.yaml", "sentences: [1, 15]",
+     "sentences: [1, 99]", "factchecks.yaml", "founding-date", "sentences", "factchecks"),
+    ("factchecks-wrong-type", "factchecks.yaml", "sentences: [1, 15]", "sentences: one",
+     "factchecks.yaml", "founding-date", "sentences", "factchecks"),
+    ("factchecks-bad-verdict", "factchecks.yaml", "verdict: partly", "verdict: partially",
+     "factchecks.yaml", "founding-date", "verdict", "factchecks"),
+    ("factchecks-duplicate-id", "factchecks.yaml", "  - id: missing-spaces",
+     "  - id: founding-date", "factchecks.yaml", "founding-date", "id", "factchecks"),
+    ("keypoints-duplicate-id", "keypoints.yaml", "  - id: belavezha-1991",
+     "  - id: founding-almaty-1991", "keypoints.yaml", "founding-almaty-1991", "id", "keypoints"),
+    ("keypoints-bad-kind", "keypoints.yaml", "    kind: date", "    kind: day",
+     "keypoints.yaml", "founding-almaty-1991", "kind", "keypoints"),
+    ("essay-missing-source", "essay/essay.yaml", 'source: "essay-68.kk.txt"',
+     'source: "nosuch.txt"', "essay/essay.yaml", "(top)", "source", "essay"),
+    ("essay-section-of-another-lesson", "essay/essay.yaml", "    stem: 01-tmd",
+     "    stem: 09-nosuch", "lessons.yaml", "01-tmd", "section", "lessons"),
+    ("quiz-dangling-event", "quizzes/01-tmd.yaml", "    events: [belavezha_accords, alma",
+     "    events: [nosuch, alma", "quizzes/01-tmd.yaml", "01-founding-year", "events",
+     "quizzes/01-tmd"),
+    ("quiz-wrong-type", "quizzes/01-tmd.yaml", "answer: 1991", "answer: nineteen",
+     "quizzes/01-tmd.yaml", "01-founding-year", "answer", "quizzes/01-tmd"),
+    ("quiz-missing-field", "quizzes/01-tmd.yaml", "    answer: 1991\n", "",
+     "quizzes/01-tmd.yaml", "01-founding-year", "answer", "quizzes/01-tmd"),
+    ("quiz-sentence-past-the-essay", "quizzes/01-tmd.yaml", "    essay: [1]\n",
+     "    essay: [99]\n", "quizzes/01-tmd.yaml", "01-founding-year", "essay", "quizzes/01-tmd"),
+    ("quiz-duplicate-id", "quizzes/01-tmd.yaml", "  - id: 01-founding-two-dates",
+     "  - id: 01-founding-year", "quizzes/01-tmd.yaml", "01-founding-year", "id",
+     "quizzes/01-tmd"),
+    ("ui-missing-field", "ui.yaml", 'right: {kk: "Дұрыс!", ru: "Верно!", en: "Right!"}',
+     'right: {kk: "Дұрыс!", ru: "Верно!"}', "ui.yaml", "right", "en", "ui"),
+    ("ui-wrong-type", "ui.yaml", 'right: {kk: "Дұрыс!", ru: "Верно!", en: "Right!"}',
+     "right: 42", "ui.yaml", "right", "(entry)", "ui"),
+]  # fmt: skip
+
+# Every YAML file, with what the lesson loads from it: broken as a whole file.
+FILES = [
+    ("glossary.yaml", "glossary"),
+    ("events.yaml", "events"),
+    ("members.yaml", "members"),
+    ("lessons.yaml", "lessons"),
+    ("factchecks.yaml", "factchecks"),
+    ("keypoints.yaml", "keypoints"),
+    ("essay/essay.yaml", "essay"),
+    ("quizzes/01-tmd.yaml", "quizzes/01-tmd"),
+    ("ui.yaml", "ui"),
+]
+
+
+@pytest.fixture
+def root(tmp_path):
+    """Return a scratch copy of data/ (no lessons beside it, so no translation checks)."""
+    shutil.copytree(DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def _both_paths(root, capsys, lesson_loads):
+    """Return (the error `make check` prints, the error a lesson meets loading lesson_loads)."""
+    capsys.readouterr()
+    assert check_command(root) >= 1
+    printed = [line[2:] for line in capsys.readouterr().out.splitlines() if line[:1] == "✘"]
+    with pytest.raises(DataError) as met:
+        _validate.Run(root, keep_errors=False).get(lesson_loads)
+    return printed, met.value
+
+
+def test_the_real_data_passes_every_rule():
+    assert _validate.check_all() == []
+
+
+def test_every_fault_in_the_table_changes_its_file():
+    for case, name, find, *_ in FAULTS:
+        assert find in (DATA / name).read_text("utf-8"), case
+
+
+@pytest.mark.parametrize(
+    ("name", "find", "replace", "file", "entry", "field", "loads"),
+    [f[1:] for f in FAULTS],
+    ids=[f[0] for f in FAULTS],
+)
+def test_a_broken_entry_is_named_by_file_entry_and_field_in_make_check_and_in_the_lesson(
+    root, capsys, name, find, replace, file, entry, field, loads
+):
+    path = root / name
+    path.write_text(path.read_text("utf-8").replace(find, replace, 1), "utf-8")
+    printed, met = _both_paths(root, capsys, loads)
+    assert (met.file, met.entry, met.field) == (f"data/{file}", entry, field), str(met)
+    assert printed == [str(met)]
+
+
+@pytest.mark.parametrize(("name", "loads"), FILES, ids=[f[0] for f in FILES])
+def test_a_yaml_syntax_error_is_named_with_its_line_in_make_check_and_in_the_lesson(
+    root, capsys, name, loads
+):
+    path = root / name
+    path.write_text(path.read_text("utf-8") + "\nbroken: [never closed\n", "utf-8")
+    printed, met = _both_paths(root, capsys, loads)
+    assert (met.file, met.field) == (f"data/{name}", "(yaml)")
+    assert met.entry.startswith("line ") and printed == [str(met)]
+
+
+@pytest.mark.parametrize(("name", "loads"), FILES, ids=[f[0] for f in FILES])
+def test_a_file_that_is_not_utf8_is_named_in_make_check_and_in_the_lesson(
+    root, capsys, name, loads
+):
+    path = root / name
+    path.write_bytes(path.read_bytes() + "\n# Қазақша".encode("cp1251", errors="replace"))
+    path.write_bytes(path.read_bytes() + b"\xff\n")
+    printed, met = _both_paths(root, capsys, loads)
+    assert (met.file, met.entry, met.field) == (f"data/{name}", "(file)", "(file)")
+    assert "UTF-8" in met.expected and printed == [str(met)]
+
+
+@pytest.mark.parametrize(("name", "loads"), FILES, ids=[f[0] for f in FILES])
+def test_a_missing_file_is_named_in_make_check_and_in_the_lesson(root, capsys, name, loads):
+    (root / name).unlink()
+    printed, met = _both_paths(root, capsys, loads)
+    assert (met.file, met.expected) == (f"data/{name}", "the file is missing")
+    assert str(met) in printed
+
+
+@pytest.mark.parametrize(
+    ("name", "file"),
+    [("geo/post-soviet.geojson", "data/geo/post-soviet.geojson"),
+     ("essay/essay-68.kk.txt", "data/essay/essay.yaml")],
+)  # fmt: skip
+def test_a_missing_map_or_essay_text_is_an_error_not_a_traceback(root, capsys, name, file):
+    (root / name).unlink()
+    printed, met = _both_paths(root, capsys, "members" if name.startswith("geo") else "essay")
+    assert met.file == file and printed == [str(met)]
+
+
+def test_a_missing_quiz_file_of_a_listed_lesson_is_reported(root):
+    (root / "quizzes" / "03-bir-jyl-bir-takyryp.yaml").unlink()
+    errors = _validate.check_all(root)
+    assert [(e.file, e.entry) for e in errors] == [
+        ("data/quizzes/03-bir-jyl-bir-takyryp.yaml", "(file)")
+    ]
+
+
+def test_a_rule_that_needs_a_broken_file_is_reported_as_not_checked_not_as_a_second_error(
+    root, capsys
+):
+    path = root / "essay" / "essay.yaml"
+    path.write_text(path.read_text("utf-8") + "\n: [\n", "utf-8")
+    capsys.readouterr()
+    check_command(root)
+    out = capsys.readouterr().out
+    assert out.count("✘ ") == 1 and "… data/lessons.yaml: not checked" in out
+
+
+def test_a_stale_translation_is_reported_by_make_check(tmp_path, capsys):
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "lessons").symlink_to(ROOT / "lessons")
+    path = tmp_path / "data" / "translations" / "ru.yaml"
+    text = path.read_text("utf-8")
+    start = text.index("source: ") + len("source: ")
+    path.write_text(text[:start] + "abcdefabcdef" + text[start + 12 :], "utf-8")
+    errors = _validate.check_all(tmp_path / "data")
+    assert [(e.file, e.field) for e in errors] == [("data/translations/ru.yaml", "source")]
+    assert "stale" in errors[0].expected
