@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from tmdkit._data import DataError, load
 
@@ -103,3 +105,63 @@ def test_a_document_json_cannot_carry_exactly_is_never_cached(tmp_path, monkeypa
     monkeypatch.setenv("TMD_CACHE_DIR", str(tmp_path))
     _cache.put("k", {1: "integer keys come back from JSON as strings"})
     assert _cache.get("k") is None
+
+
+def _cached_copy(cache_dir):
+    [path] = list(cache_dir.glob("*.json"))
+    return path
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda t: t.replace('"ТМД"', '"<script>alert(1)</script>"', 1),
+        lambda t: t[: len(t) // 2],
+        lambda t: "",
+    ],
+    ids=["edited", "truncated", "emptied"],
+)
+def test_a_damaged_cache_copy_is_ignored_and_rebuilt_from_the_data_file(
+    glossary_copy, tmp_path, damage
+):
+    first = load("glossary", glossary_copy)
+    cached = _cached_copy(tmp_path / "cache")
+    good = cached.read_text("utf-8")
+    assert damage(good) != good
+    cached.write_text(damage(good), "utf-8")
+    assert load("glossary", glossary_copy) == first
+    assert cached.read_text("utf-8") == good
+
+
+def test_a_cache_copy_renamed_to_another_files_key_is_not_served(tmp_path, monkeypatch):
+    from tmdkit import _cache
+
+    monkeypatch.setenv("TMD_CACHE_DIR", str(tmp_path))
+    _cache.put("a", {"terms": ["from file a"]})
+    (tmp_path / "a.json").rename(tmp_path / "b.json")
+    assert _cache.get("b") is None
+
+
+def test_the_cache_lives_in_the_users_own_cache_folder_unless_overridden(monkeypatch):
+    from platformdirs import user_cache_dir
+    from tmdkit import _cache
+
+    monkeypatch.delenv("TMD_CACHE_DIR", raising=False)
+    monkeypatch.delenv("TMD_NO_CACHE", raising=False)
+    assert _cache.folder() == Path(user_cache_dir("tmd-lesson", appauthor=False))
+    monkeypatch.setenv("TMD_CACHE_DIR", "/elsewhere")
+    assert _cache.folder() == Path("/elsewhere")
+
+
+def test_the_test_session_never_writes_into_the_real_cache_or_results_folder():
+    import os
+    import tempfile
+
+    from conftest import ROOT
+    from tmdkit import _cache, _results
+
+    scratch = Path(tempfile.gettempdir()).resolve()
+    assert scratch in _cache.folder().resolve().parents
+    assert scratch in _results.RESULTS.resolve().parents
+    assert ROOT / "results" != _results.RESULTS
+    assert os.environ["TMD_RESULTS_DIR"] == str(_results.RESULTS)
