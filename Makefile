@@ -6,7 +6,7 @@ FIRST := lessons/00-kirispe.ipynb
 # Our .jupyter/ (no news popup, no update check) joins the user's config search path; Binder uses the same folder.
 export JUPYTER_CONFIG_PATH := $(CURDIR)/.jupyter
 
-.PHONY: lab student test unit notebooks browser lint check bench html translations clean
+.PHONY: lab student test unit notebooks browser lint check bench html translations readme clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,9 +38,13 @@ html: $(VENV)/.runtime
 	PYTHONPATH=lessons $(PY) -m tmdkit html
 
 ## make translations: regenerate lessons/ru and lessons/en from the Kazakh notebooks and data/translations
-translations: $(VENV)/.runtime
+translations: $(VENV)/.runtime readme
 	PYTHONPATH=lessons $(PY) -m tmdkit translations build
 	PYTHONPATH=lessons $(PY) -m tmdkit translations check
+
+## make readme: regenerate the README's lesson tables from data/lessons.yaml
+readme: $(VENV)/.runtime
+	PYTHONPATH=lessons $(PY) -m tmdkit readme
 
 ## make test: lint, unit tests and every notebook under nbval, then the browser tests
 test: lint unit browser

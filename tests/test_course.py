@@ -33,6 +33,16 @@ def test_every_lesson_has_a_notebook_a_quiz_and_a_readme_row_in_course_order():
     assert [stem for _, stem in rows] == LESSONS
 
 
+def test_the_readme_lesson_tables_are_what_make_readme_generates_from_lessons_yaml():
+    from tmdkit import _readme
+
+    assert not _readme.outdated(), "run make readme"
+    text = (ROOT / "README.md").read_text("utf-8")
+    assert text.count("<!-- /lesson-table -->") == 2
+    longer = [dict(e, minutes=99) for e in content.lessons().values()]
+    assert _readme.render(text, longer).count("| 99 min |") == 2 * len(LESSONS)
+
+
 @pytest.mark.parametrize("stem", LESSONS)
 def test_a_notebook_holds_one_import_cell_and_only_one_line_calls(stem):
     cells = _code(stem)

@@ -53,6 +53,20 @@ def translations(argv: list[str]) -> int:
     return 1 if found else 0
 
 
+def readme(argv: list[str]) -> int:
+    """Regenerate the README's lesson tables from data/lessons.yaml, or check them (readme check)."""
+    from . import _readme
+
+    if argv[:1] == ["check"]:
+        stale = _readme.outdated()
+        print(
+            "README.md: lesson tables out of date (run make readme)" if stale else "OK: README.md"
+        )
+        return 1 if stale else 0
+    print("wrote README.md" if _readme.write() else "README.md already up to date")
+    return 0
+
+
 def html(argv: list[str]) -> int:
     """Write the printable static version of the lessons into build/html/<lang>/."""
     from ._print import build
@@ -64,7 +78,7 @@ def html(argv: list[str]) -> int:
 
 
 USAGE = (
-    "usage: python -m tmdkit check | html [kk|ru|en ...]"
+    "usage: python -m tmdkit check | html [kk|ru|en ...] | readme [check]"
     " | translations [check|build] [ru|en ...] | translations stamp ru|en [NOTEBOOK/CELL ...]"
 )
 
@@ -75,6 +89,8 @@ def main(argv: list[str]) -> int:
         return 1 if check() else 0
     if argv[:1] == ["html"]:
         return html(argv[1:])
+    if argv[:1] == ["readme"]:
+        return readme(argv[1:])
     if argv[:1] == ["translations"]:
         return translations(argv[1:])
     print(USAGE, file=sys.stderr)
