@@ -165,3 +165,33 @@ def test_the_test_session_never_writes_into_the_real_cache_or_results_folder():
     assert scratch in _results.RESULTS.resolve().parents
     assert ROOT / "results" != _results.RESULTS
     assert os.environ["TMD_RESULTS_DIR"] == str(_results.RESULTS)
+
+
+def test_every_trilingual_text_in_the_schemas_is_the_one_shared_definition():
+    import json
+
+    from conftest import DATA
+
+    for path in sorted((DATA / "schemas").glob("*.schema.json")):
+        defs = json.loads(path.read_text("utf-8")).get("$defs", {})
+        local = {k: v for k, v in defs.items() if "$ref" not in v}
+        # a local definition never spells out kk/ru/en again: it refers to defs.schema.json
+        for name, schema in local.items():
+            if path.name != "defs.schema.json":
+                assert set(schema.get("properties", {})) != {"kk", "ru", "en"}, (path.name, name)
+
+
+def test_a_blank_text_is_refused_through_the_shared_definition(glossary_copy):
+    path = glossary_copy / "glossary.yaml"
+    path.write_text(path.read_text("utf-8").replace('en: "CIS"', 'en: "   "', 1), "utf-8")
+    with pytest.raises(DataError) as caught:
+        load("glossary", glossary_copy)
+    assert (caught.value.entry, caught.value.field) == ("tmd", "term.en")
+
+
+def test_an_edit_to_the_shared_definitions_is_validated_again_despite_a_cached_copy(glossary_copy):
+    load("glossary", glossary_copy)
+    path = glossary_copy / "schemas" / "defs.schema.json"
+    path.write_text(path.read_text("utf-8").replace('"minLength": 1', '"minLength": 900', 1))
+    with pytest.raises(DataError):
+        load("glossary", glossary_copy)

@@ -213,3 +213,33 @@ def test_a_stale_translation_is_reported_by_make_check(tmp_path, capsys):
     errors = _validate.check_all(tmp_path / "data")
     assert [(e.file, e.field) for e in errors] == [("data/translations/ru.yaml", "source")]
     assert "stale" in errors[0].expected
+
+
+def test_every_content_a_lesson_shows_is_loaded_through_the_rules_make_check_runs(monkeypatch):
+    from tmdkit import _content as content
+    from tmdkit import _essay, _figures
+
+    asked = []
+
+    def spy(name, root=DATA):
+        asked.append(name)
+        return _validate.Run(root).get(name)
+
+    monkeypatch.setattr(content, "validated", spy)
+    monkeypatch.setattr(_validate, "validated", spy)
+    loaders = [
+        content.lessons, content.glossary, content.checks, content.keypoints,
+        content.timeline_data, content.members, content._quiz, _essay.essay, _figures.members,
+    ]  # fmt: skip
+    for loader in loaders:
+        loader.cache_clear()
+    try:
+        content.lessons(), content.glossary(), content.checks(), content.keypoints()
+        content.timeline_data(), _figures.members(), content.quiz_items("01-tmd"), _essay.essay()
+    finally:
+        for loader in loaders:
+            loader.cache_clear()
+    assert sorted(asked) == sorted(
+        ["lessons", "glossary", "factchecks", "keypoints", "events", "members", "quizzes/01-tmd",
+         "essay"]
+    )  # fmt: skip

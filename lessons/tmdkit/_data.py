@@ -68,7 +68,7 @@ SHARED = "defs"  # schemas/defs.schema.json: the definitions every schema refers
 
 
 @cache
-def _validator(schema_name: str, root: Path) -> Draft202012Validator:
+def _validator(schema_name: str, root: Path, stamp: int) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
 
@@ -137,7 +137,9 @@ def validate(doc: Any, schema_name: str, file: str, root: Path = DATA) -> None:
     from jsonschema.exceptions import best_match
 
     try:
-        validator = _validator(schema_name, root)
+        schemas = [root / "schemas" / f"{name}.schema.json" for name in (schema_name, SHARED)]
+        # an edited schema is read again, even in a kernel that validated with the old one
+        validator = _validator(schema_name, root, max(p.stat().st_mtime_ns for p in schemas))
     except OSError:
         raise DataError(
             f"data/schemas/{schema_name}.schema.json",
