@@ -243,3 +243,18 @@ def test_every_content_a_lesson_shows_is_loaded_through_the_rules_make_check_run
         ["lessons", "glossary", "factchecks", "keypoints", "events", "members", "quizzes/01-tmd",
          "essay"]
     )  # fmt: skip
+
+
+def test_a_rule_that_fails_unexpectedly_names_its_file_instead_of_a_traceback(
+    root, capsys, monkeypatch
+):
+    from tmdkit import _rules
+
+    def broken(run):
+        raise KeyError("surprise")
+
+    monkeypatch.setitem(_rules.RULES, "keypoints", broken)
+    capsys.readouterr()
+    assert check_command(root) == 1
+    out = capsys.readouterr().out
+    assert "✘ data/keypoints.yaml: (file): " in out and "KeyError" in out

@@ -9,12 +9,11 @@ from ._data import DATA
 
 
 def _label(name: str) -> str:
-    group, _, lang = name.partition("/")
-    if group == "translations":
-        return f"data/translations/{lang}.yaml and lessons/{lang}/"
-    if name == "essay":
-        return "data/essay/essay.yaml"
-    return "data/quizzes/ (item ids across files)" if name == "quizzes" else f"data/{name}.yaml"
+    from ._validate import label
+
+    if name == "quizzes":
+        return "data/quizzes/ (item ids across files, a file for every lesson)"
+    return label(name) + (f" and lessons/{name[-2:]}/" if name.startswith("translations/") else "")
 
 
 def check(root: Path = DATA) -> int:

@@ -60,6 +60,16 @@ def names(root: Path = DATA) -> list[str]:
     return out
 
 
+def label(name: str) -> str:
+    """Return the file (or files) a rule reads, as a teacher sees it."""
+    group, _, part = name.partition("/")
+    if group == "translations":
+        return f"data/translations/{part}.yaml"
+    if name == "quizzes":
+        return "data/quizzes/"
+    return "data/essay/essay.yaml" if name == "essay" else f"data/{name}.yaml"
+
+
 def report(root: Path = DATA) -> list[tuple[str, list[DataError], bool]]:
     """Return (rule name, its errors not reported before, blocked) for every rule, in order.
 
@@ -72,6 +82,9 @@ def report(root: Path = DATA) -> list[tuple[str, list[DataError], bool]]:
             run.get(name)
         except DataError as exc:
             errors.append(exc)
+        except Exception as exc:  # a rule's own bug still names the file, never a traceback
+            what = f"content the checker can read (it failed: {type(exc).__name__}: {exc})"
+            errors.append(DataError(label(name), "(file)", "(file)", what))
         errors, run.problems = errors + run.problems, []
         fresh = [e for e in errors if str(e) not in seen]
         seen.update(str(e) for e in errors)
