@@ -195,3 +195,15 @@ def test_an_edit_to_the_shared_definitions_is_validated_again_despite_a_cached_c
     path.write_text(path.read_text("utf-8").replace('"minLength": 1', '"minLength": 900', 1))
     with pytest.raises(DataError):
         load("glossary", glossary_copy)
+
+
+def test_a_cache_copy_written_by_another_account_is_not_served(tmp_path, monkeypatch):
+    import os
+
+    from tmdkit import _cache
+
+    monkeypatch.setenv("TMD_CACHE_DIR", str(tmp_path))
+    _cache.put("k", {"terms": []})
+    assert _cache.get("k") == {"terms": []}
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path / "k.json").st_uid + 1)
+    assert _cache.get("k") is None

@@ -48,8 +48,11 @@ def get(name: str) -> Any | None:
     where = folder()
     if where is None:
         return None
+    path = where / f"{name}.json"
     try:
-        digest, _, text = (where / f"{name}.json").read_text("utf-8").partition("\n")
+        if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
+            return None  # another account wrote it (a shared TMD_CACHE_DIR): never trust it
+        digest, _, text = path.read_text("utf-8").partition("\n")
         if digest != _digest(name, text):
             return None
         return json.loads(text)
