@@ -143,9 +143,10 @@ def bank_version(stem: str) -> str:
 
 
 def score_section(item: Mapping[str, Any], section: Section | None) -> str:
-    """Return the id of the part an item's score counts towards: the lesson's essay section, or
-    (in the intro, since-the-essay and review lessons) the section of the item's first sentence,
-    "since" or "intro"."""
+    """Return the part an item's score counts towards: an essay section id, "since" or "intro".
+
+    In a section lesson, that section; elsewhere, the section of the item's first essay sentence.
+    """
     if section is not None:
         return section.id
     first = (item.get("essay") or [0])[0]
