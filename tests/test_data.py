@@ -207,3 +207,10 @@ def test_a_cache_copy_written_by_another_account_is_not_served(tmp_path, monkeyp
     assert _cache.get("k") == {"terms": []}
     monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path / "k.json").st_uid + 1)
     assert _cache.get("k") is None
+
+
+def test_a_missing_shared_schema_file_is_named_not_raised_as_a_traceback(glossary_copy):
+    (glossary_copy / "schemas" / "defs.schema.json").unlink()
+    with pytest.raises(DataError) as caught:
+        load("glossary", glossary_copy)
+    assert caught.value.file == "data/schemas/defs.schema.json"

@@ -136,23 +136,19 @@ def validate(doc: Any, schema_name: str, file: str, root: Path = DATA) -> None:
     """Raise DataError for the most relevant schema violation in doc, if any."""
     from jsonschema.exceptions import best_match
 
+    schemas = [root / "schemas" / f"{name}.schema.json" for name in (schema_name, SHARED)]
     try:
-        schemas = [root / "schemas" / f"{name}.schema.json" for name in (schema_name, SHARED)]
         # an edited schema is read again, even in a kernel that validated with the old one
         validator = _validator(schema_name, root, max(p.stat().st_mtime_ns for p in schemas))
-    except OSError:
+    except OSError as exc:
+        where = relative(Path(exc.filename), root) if exc.filename else relative(schemas[0], root)
+        raise DataError(where, "(file)", "(file)", "the schema file is missing") from None
+    except ValueError as exc:  # JSON syntax (UTF-8 included) in a schema or the shared definitions
         raise DataError(
-            f"data/schemas/{schema_name}.schema.json",
+            f"{relative(schemas[0], root)} or {relative(schemas[1], root)}",
             "(file)",
             "(file)",
-            "the schema file is missing or unreadable",
-        ) from None
-    except ValueError as exc:  # JSON syntax, or a $ref the registry cannot resolve
-        raise DataError(
-            f"data/schemas/{schema_name}.schema.json",
-            "(file)",
-            "(file)",
-            f"a valid JSON Schema ({exc})",
+            f"valid JSON ({exc})",
         ) from None
     error = best_match(validator.iter_errors(doc))
     if error is not None:
