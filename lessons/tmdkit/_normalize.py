@@ -260,3 +260,8 @@ def input_problem(text: str | None, kind: Literal["text", "year"]) -> str | None
     if not any(ch.isalpha() for ch in folded):
         return "digits_in_text" if any(ch.isdigit() for ch in folded) else "no_letters"
     return None
+
+
+def answer_key(text: str) -> str:
+    """Return the form the checker compares a typed answer by: typed variants of one answer agree."""
+    return _loose(_key(fold_to_cyrillic(text)))

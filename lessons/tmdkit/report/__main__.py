@@ -1,0 +1,38 @@
+"""`python -m tmdkit.report FOLDER [--out DIR] [--lang kk|ru|en]`: the class report as files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .._data import LANGS
+from .export import export
+from .load import load_folder
+from .tables import build
+
+
+def main(argv: list[str]) -> int:
+    """Read FOLDER, write the CSV tables and report.html into --out, print where they are."""
+    parser = argparse.ArgumentParser(prog="python -m tmdkit.report", description=__doc__)
+    parser.add_argument("folder", type=Path, help="the folder of students' results files")
+    parser.add_argument("--out", type=Path, default=Path("build/report"))
+    parser.add_argument("--lang", choices=LANGS, default="kk")
+    args = parser.parse_args(argv)
+    loaded = load_folder(args.folder)
+    if not loaded.found:
+        print(f"no such folder: {args.folder}", file=sys.stderr)
+        return 1
+    written = export(loaded, build(loaded), args.lang, args.out)
+    print(
+        f"{len(loaded.submissions)} of {loaded.files} files counted"
+        f" ({len(loaded.skipped)} skipped, {len(loaded.superseded)} earlier copies)."
+    )
+    for p in loaded.skipped:
+        print(f"  skipped {p.path}: {p.key.removeprefix('report_skip_')} {p.detail}".rstrip())
+    print(f"Report written to {args.out.resolve()}/ ({len(written)} files; open report.html)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,233 @@
+import csv
+import json
+from datetime import timedelta
+
+import pytest
+from class_factory import HOSTILE_ANSWER, HOSTILE_NAME, T0, submission
+from conftest import ROOT
+from tmdkit.report import build, load_folder
+from tmdkit.report import render as r
+from tmdkit.report.__main__ import main
+from tmdkit.report.export import cell, export
+from tmdkit.report.items_html import items_table, wrong_table
+
+SAMPLE = ROOT / "tests" / "fixtures" / "class-sample"
+L02 = "02-toragalyk"
+
+
+def _write(folder, files):
+    folder.mkdir(exist_ok=True)
+    for name, data in files.items():
+        body = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+        (folder / name).write_text(body, "utf-8")
+    return folder
+
+
+@pytest.fixture
+def known_class(tmp_path):
+    """Four students, lesson 02: known first tries, final answers, hints and reveals."""
+    return _write(
+        tmp_path / "class",
+        {
+            "a.json": submission(
+                L02, "Оқушы Бір", {"02-chair-period": ["a"], "02-handover-city": ["Сочи"]}
+            ),
+            "b.json": submission(
+                L02,
+                "Оқушы Екі",
+                {"02-chair-period": ["b", "a"], "02-handover-city": ["Мәскеу", "мәскеу қаласы"]},
+                hints={"02-chair-period": 1, "02-handover-city": 2},
+                reveal=["02-handover-city"],
+            ),
+            "c.json": submission(
+                L02, "Оқушы Үш", {"02-chair-period": ["b", "b"], "02-handover-city": ["МӘСКЕУ"]}
+            ),
+            "d.json": submission(L02, "Оқушы Төрт", {"02-chair-period": ["c"]}),
+        },
+    )
+
+
+def _row(tables, item):
+    return next(row for row in tables.items if row.item == item)
+
+
+def test_a_known_class_gives_the_known_first_try_and_final_counts(known_class):
+    tables = build(load_folder(known_class))
+    chair = _row(tables, "02-chair-period")
+    assert (chair.answered, chair.first_right, chair.right, chair.hinted) == (4, 1, 2, 1)
+    city = _row(tables, "02-handover-city")
+    assert (city.answered, city.first_right, city.right, city.hints, city.revealed) == (
+        3,
+        1,
+        1,
+        2,
+        1,
+    )
+
+
+def test_items_are_sorted_hardest_first(known_class):
+    shares = [row.final_share for row in build(load_folder(known_class)).items]
+    assert shares == sorted(shares) and shares[0] == pytest.approx(1 / 3)
+
+
+def test_a_wrong_option_is_counted_once_per_student_with_its_explanation(known_class):
+    wrong = [w for w in build(load_folder(known_class)).wrong if w.item == "02-chair-period"]
+    assert [(w.answer, w.students, w.of) for w in wrong] == [("b", 2, 4), ("c", 1, 4)]
+    assert "Қырғызстан" in wrong[0].explain[0]["kk"]
+
+
+def test_typed_wrong_answers_are_grouped_after_the_checkers_normalisation(known_class):
+    wrong = [w for w in build(load_folder(known_class)).wrong if w.item == "02-handover-city"]
+    assert [(w.students, w.of) for w in wrong] == [(2, 3)]  # Мәскеу, мәскеу қаласы, МӘСКЕУ
+
+
+def test_the_glance_gives_students_lessons_and_the_median_score(known_class):
+    tables = build(load_folder(known_class))
+    assert tables.students == 4 and [row.lesson for row in tables.glance] == [L02]
+    assert tables.glance[0].median == pytest.approx(100 * 0.5 / 11)  # scores 2, 1, 0, 0 of 11
+
+
+def test_the_latest_file_of_a_student_counts_and_the_earlier_one_is_shown(tmp_path):
+    folder = _write(
+        tmp_path / "dup",
+        {
+            "late.json": submission(L02, "Дана Тестова", {"02-chair-period": ["a"]}, time=T0),
+            "early.json": submission(
+                L02, " дана  ТЕСТОВА ", {"02-chair-period": ["b"]}, time=T0 - timedelta(hours=1)
+            ),
+        },
+    )
+    loaded = load_folder(folder)
+    assert [s.path.name for s in loaded.submissions] == ["late.json"]
+    assert [(p.path.name, p.detail) for p in loaded.superseded] == [("early.json", "late.json")]
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ('{"format": 2, "lesson": ', "report_skip_broken"),
+        (b"\xff\xfe not utf-8", "report_skip_broken"),
+        ('{"name": "package", "version": "1.0"}', "report_skip_foreign"),
+        ('["a list"]', "report_skip_foreign"),
+        ('{"lesson": "99-none", "name": "X", "answers": []}', "report_skip_lesson"),
+        (
+            '{"format": 9, "lesson": "02-toragalyk", "name": "X", "answers": []}',
+            "report_skip_format",
+        ),
+    ],
+)
+def test_a_bad_file_is_listed_with_its_reason_and_skipped(tmp_path, body, key):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    path = folder / "x.json"
+    path.write_bytes(body if isinstance(body, bytes) else body.encode())
+    loaded = load_folder(folder)
+    assert loaded.submissions == [] and [(p.path.name, p.key) for p in loaded.skipped] == [
+        ("x.json", key)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "field"),
+    [
+        (lambda d: d["answers"][0].update(score=5), "answers[0].score"),
+        (lambda d: d["answers"][0].update(status="perfect"), "answers[0].status"),
+        (lambda d: d["answers"][0].update(hints=-1), "answers[0].hints"),
+        (lambda d: d.update(points=11), "points"),
+        (lambda d: d.update(time="yesterday"), "time"),
+        (lambda d: d.update(name="   "), "name"),
+    ],
+)
+def test_an_edited_file_with_an_impossible_value_is_skipped_naming_the_field(tmp_path, edit, field):
+    data = submission(L02, "Ерлан", {"02-chair-period": ["a"]})
+    edit(data)
+    loaded = load_folder(_write(tmp_path / "t", {"x.json": data}))
+    assert [(p.key, p.detail) for p in loaded.skipped] == [("report_skip_tampered", field)]
+
+
+def test_an_old_format_file_counts_and_the_report_names_the_fields_it_lacks():
+    loaded = load_folder(SAMPLE)
+    note = next(p for p in loaded.notes if p.path.name == "05-almaty-1991-old-format.json")
+    assert note.key == "report_note_old_format" and "responses" in note.detail
+    assert any(s.path.name == note.path.name for s in loaded.submissions)
+
+
+def test_the_sample_folder_lists_its_broken_foreign_and_edited_files():
+    loaded = load_folder(SAMPLE)
+    assert {(p.path.name, p.key) for p in loaded.skipped} == {
+        ("02-toragalyk-broken.json", "report_skip_broken"),
+        ("package.json", "report_skip_foreign"),
+        ("02-toragalyk-edited.json", "report_skip_tampered"),
+    }
+    assert [p.path.name for p in loaded.superseded] == ["02-toragalyk-s1-earlier.json"]
+
+
+def test_a_missing_folder_is_reported_as_missing_not_as_an_error(tmp_path):
+    loaded = load_folder(tmp_path / "nowhere")
+    html = r.source(loaded, "kk", "nowhere")
+    assert not loaded.found and "nowhere папкасы табылмады" in html
+
+
+def test_an_empty_folder_says_so_clearly(tmp_path):
+    html = r.source(load_folder(tmp_path), "en", "results")
+    assert "There are no results files in results" in html
+
+
+def _whole_report(lang="kk"):
+    loaded = load_folder(SAMPLE)
+    return r.page(loaded, build(loaded), lang, lambda stem: f"../{stem}.ipynb")
+
+
+def test_a_hostile_name_and_typed_answer_are_escaped_everywhere_in_the_report():
+    html = _whole_report()
+    assert "<img src=x" not in html and "<script>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;script&gt;alert(&#x27;Сочи&#x27;)&lt;/script&gt;" in html
+
+
+def test_every_section_of_the_notebook_escapes_student_text():
+    loaded = load_folder(SAMPLE)
+    tables = build(loaded)
+    parts = [
+        items_table(tables.items, "ru", str),
+        wrong_table(tables.wrong, tables.items, "ru", str),
+        r.people(tables, "ru", str),
+        r.problems(loaded, tables, "ru"),
+    ]
+    assert all("<img" not in p and "<script" not in p for p in parts)
+    assert HOSTILE_NAME not in "".join(parts) and HOSTILE_ANSWER not in "".join(parts)
+
+
+def test_the_report_speaks_the_language_it_is_asked_for():
+    assert "The most chosen wrong answers" in _whole_report("en")
+    assert "Самые частые неверные ответы" in _whole_report("ru")
+
+
+def test_a_formula_typed_as_a_name_stays_text_in_the_csv():
+    assert cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and cell("Айгерім") == "Айгерім"
+
+
+def test_export_writes_one_bom_csv_per_table_and_a_printable_page(tmp_path):
+    loaded = load_folder(SAMPLE)
+    written = export(loaded, build(loaded), "kk", tmp_path / "out")
+    names = {p.name for p in written}
+    assert {"glance.csv", "items.csv", "wrong-answers.csv", "students.csv", "report.html"} <= names
+    raw = (tmp_path / "out" / "students.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader((tmp_path / "out" / "students.csv").open(encoding="utf-8-sig")))
+    assert rows[0][0] == "Аты-жөні" and any(row[0] == HOSTILE_NAME for row in rows)
+
+
+def test_the_command_line_writes_only_into_the_folder_it_is_given(tmp_path, capsys):
+    out = tmp_path / "teacher-chose-this"
+    assert main([str(SAMPLE), "--out", str(out), "--lang", "en"]) == 0
+    assert str(out) in capsys.readouterr().out
+    assert sorted(p.parent for p in out.rglob("*")) == [out] * len(list(out.iterdir()))
+
+
+def test_essay_checks_count_the_key_points_missed_and_the_errors_repeated():
+    tables = build(load_folder(SAMPLE))
+    errors = {row.id: (row.hits, row.of) for row in tables.essay if row.kind == "error"}
+    assert errors == {"chair-2008": (4, 4), "eurasec-present": (2, 4)}
+    points = [row for row in tables.essay if row.kind == "point"]
+    assert points[0].hits <= points[-1].hits  # the most missed point comes first
