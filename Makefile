@@ -6,7 +6,7 @@ FIRST := lessons/00-kirispe.ipynb
 # Our .jupyter/ (no news popup, no update check) joins the user's config search path; Binder uses the same folder.
 export JUPYTER_CONFIG_PATH := $(CURDIR)/.jupyter
 
-.PHONY: lab student test unit notebooks browser lint check bench html translations readme clean
+.PHONY: lab student test unit notebooks browser lint check bench html translations readme report clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,14 @@ translations: $(VENV)/.runtime readme
 ## make readme: regenerate the README's lesson tables from data/lessons.yaml
 readme: $(VENV)/.runtime
 	PYTHONPATH=lessons $(PY) -m tmdkit readme
+
+## make report RESULTS=folder [OUT=build/report] [REPORT_LANG=kk|ru|en]: the class report from a
+## folder of students' results files, as CSV tables and a printable report.html, written only into OUT
+RESULTS ?= results
+OUT ?= build/report
+REPORT_LANG ?= kk
+report: $(VENV)/.runtime
+	PYTHONPATH=lessons $(PY) -m tmdkit.report "$(RESULTS)" --out "$(OUT)" --lang $(REPORT_LANG)
 
 ## make test: lint, unit tests and every notebook under nbval, then the browser tests
 test: lint unit browser

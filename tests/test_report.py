@@ -231,3 +231,40 @@ def test_essay_checks_count_the_key_points_missed_and_the_errors_repeated():
     assert errors == {"chair-2008": (4, 4), "eurasec-present": (2, 4)}
     points = [row for row in tables.essay if row.kind == "point"]
     assert points[0].hits <= points[-1].hits  # the most missed point comes first
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_generated_report_notebook_presets_its_language_and_keeps_the_calls(lang):
+    kk = json.loads((ROOT / "lessons" / "teacher" / "class-report.ipynb").read_text("utf-8"))
+    other = json.loads(
+        (ROOT / "lessons" / "teacher" / lang / "class-report.ipynb").read_text("utf-8")
+    )
+    code = [
+        ("".join(a["source"]), "".join(b["source"]))
+        for a, b in zip(kk["cells"], other["cells"], strict=True)
+        if a["cell_type"] == "code"
+    ]
+    assert (
+        f'ClassReport(lang="{lang}")' in code[0][1] and 'sys.path.insert(0, "../..")' in code[0][1]
+    )
+    assert all(a == b for a, b in code[1:])
+
+
+def test_the_report_notebook_shows_the_sample_class_marked_as_such_when_results_are_empty(
+    tmp_path, monkeypatch
+):
+    from tmdkit.report import notebook
+
+    monkeypatch.setattr(notebook, "RESULTS", tmp_path / "results")
+    report = notebook.ClassReport(lang="en")
+    assert report.sample_of is not None and report.loaded.folder == SAMPLE
+    assert "There are no results files in" in report.source().data
+    assert "sample data" in report.items().data
+
+
+def test_a_folder_the_teacher_names_is_never_replaced_by_the_sample(tmp_path):
+    from tmdkit.report.notebook import ClassReport
+
+    report = ClassReport(tmp_path, lang="kk")
+    assert report.sample_of is None and report.tables.items == ()
+    assert "нәтиже файлдары жоқ" in report.source().data

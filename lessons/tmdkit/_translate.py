@@ -18,6 +18,25 @@ sys.path.insert(0, "..")  # the lesson package lives one folder up, in lessons/t
 from tmdkit import start
 
 lesson = start("{stem}", lang="{lang}")"""
+REPORT_START = """import sys
+
+sys.path.insert(0, "../..")  # the lesson package lives two folders up, in lessons/tmdkit
+from tmdkit.report import ClassReport
+
+report = ClassReport(lang="{lang}")"""
+# Kazakh notebook folders under lessons/ and the first code cell of their generated copies, which
+# live in <folder>/<lang>/: the lessons, and the teacher's class report.
+SETS = {"": START, "teacher": REPORT_START}
+
+
+def kazakh_notebooks(lessons: Path = LESSONS) -> list[Path]:
+    """Return the Kazakh notebooks: the lessons, then the teacher's notebooks."""
+    return [path for folder in SETS for path in sorted((lessons / folder).glob("*.ipynb"))]
+
+
+def _key(path: Path, lessons: Path) -> str:
+    # "02-toragalyk" for a lesson, "teacher/class-report" for the teacher's report
+    return path.relative_to(lessons).with_suffix("").as_posix()
 
 
 def source_hash(text: str) -> str:
@@ -27,13 +46,13 @@ def source_hash(text: str) -> str:
 
 
 def kazakh_cells(lessons: Path = LESSONS) -> dict[str, str]:
-    """Return every Markdown cell of the Kazakh notebooks, keyed '<stem>/<cell id>'."""
+    """Return every Markdown cell of the Kazakh notebooks, keyed '[teacher/]<stem>/<cell id>'."""
     cells = {}
-    for path in sorted(lessons.glob("*.ipynb")):
+    for path in kazakh_notebooks(lessons):
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
             if cell.cell_type == "markdown":
-                cells[f"{path.stem}/{cell.id}"] = cell.source
+                cells[f"{_key(path, lessons)}/{cell.id}"] = cell.source
     return cells
 
 
@@ -71,19 +90,20 @@ def build(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> dict[Path, s
     """Return the generated notebooks of one language: path -> file text."""
     entries = catalog(lang, root)
     out = {}
-    for path in sorted(lessons.glob("*.ipynb")):
+    for path in kazakh_notebooks(lessons):
         nb = nbformat.read(path, as_version=4)
-        first_code = True
+        first_code, folder = True, path.parent.relative_to(lessons).as_posix().strip(".")
         for cell in nb.cells:
             if cell.cell_type == "markdown":
-                key = f"{path.stem}/{cell.id}"
+                key = f"{_key(path, lessons)}/{cell.id}"
                 if key not in entries:
                     raise DataError(f"data/translations/{lang}.yaml", key, "text", "a translation")
                 cell.source = entries[key]["text"]
             elif first_code:
-                cell.source, first_code = START.format(stem=path.stem, lang=lang), False
-        nb.metadata["tmd"] = {"generated_from": f"lessons/{path.name}", "lang": lang}
-        out[lessons / lang / path.name] = nbformat.writes(nb) + "\n"
+                cell.source, first_code = SETS[folder].format(stem=path.stem, lang=lang), False
+        source = path.relative_to(lessons.parent).as_posix()
+        nb.metadata["tmd"] = {"generated_from": source, "lang": lang}
+        out[path.parent / lang / path.name] = nbformat.writes(nb) + "\n"
     return out
 
 
@@ -101,7 +121,7 @@ def write(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> list[Path]:
 def outdated_issues(lang: str, root: Path = DATA, lessons: Path = LESSONS) -> list[DataError]:
     """Return one error per generated notebook that differs from what `make translations` writes."""
     built = build(lang, root, lessons)
-    stray = [p for p in (lessons / lang).glob("*.ipynb") if p not in built]
+    stray = [p for f in SETS for p in (lessons / f / lang).glob("*.ipynb") if p not in built]
     return [
         DataError(
             p.relative_to(lessons.parent), "(file)", "(file)", "out of date (run make translations)"

@@ -23,6 +23,8 @@ def main(argv: list[str]) -> int:
     if not loaded.found:
         print(f"no such folder: {args.folder}", file=sys.stderr)
         return 1
+    if not loaded.files:
+        print(f"no results files in {args.folder}: the report below is empty", file=sys.stderr)
     written = export(loaded, build(loaded), args.lang, args.out)
     print(
         f"{len(loaded.submissions)} of {loaded.files} files counted"
