@@ -58,12 +58,13 @@ def item_cell(lesson: str, item_id: str, lang: str, href: Href, *, open_: bool =
     """Return the item's prompt, with its right answer, explanation and lesson link on a toggle."""
     item = bank(lesson)[item_id]
     prompt = text(item["prompt"], lang)
-    short = prompt if len(prompt) <= 90 else prompt[:88].rstrip() + "…"
+    cut = len(prompt) > 90 and not open_  # opened for print: the whole prompt in one place
+    short = prompt[:88].rstrip() + "…" if cut else prompt
     return (
         f'<details class="tmd-report-item"{" open" if open_ else ""}>'
         f"<summary><code>{esc(item_id)}</code> {esc(short)}</summary>"
-        f"<p>{esc(prompt)}</p>"
-        f"<p><b>{esc(t('report_right_answer', lang))}:</b> {esc(right_answer(item, lang))}</p>"
+        + (f"<p>{esc(prompt)}</p>" if cut else "")
+        + f"<p><b>{esc(t('report_right_answer', lang))}:</b> {esc(right_answer(item, lang))}</p>"
         f"<p><b>{esc(t('report_explain', lang))}:</b> {esc(text(item['explain'], lang))}</p>"
         f'<p><a href="{esc(href(lesson))}">{esc(t("report_open_lesson", lang))}</a></p>'
         "</details>"
