@@ -259,7 +259,7 @@ def test_the_report_notebook_shows_the_sample_class_marked_as_such_when_results_
     report = notebook.ClassReport(lang="en")
     assert report.sample_of is not None and report.loaded.folder == SAMPLE
     assert "There are no results files in" in report.source().data
-    assert "sample data" in report.items().data
+    assert "Sample data" in report.items().data
 
 
 def test_a_folder_the_teacher_names_is_never_replaced_by_the_sample(tmp_path):

@@ -39,7 +39,8 @@ class ClassReport:
         return lesson_href(stem, self.lang, Path.cwd())  # the kernel runs in the notebook's folder
 
     def _section(self, key: str, body: str) -> HTML:
-        return HTML(render.section(key, body, self.lang, sample=self.sample_of is not None))
+        sample = self.sample_of is not None
+        return HTML(render.section(key, body, self.lang, sample=sample, heading=False))
 
     def source(self) -> HTML:
         """Return which folder was read, how many files counted, or why there is nothing to show."""

@@ -13,11 +13,13 @@ from .items_html import Href, _head, items_table, wrong_table
 from .load import Loaded, Problem
 from .tables import EssayRow, Tables, band_labels
 
+# Lab right-aligns table cells and drops their borders; the second selector outranks its rule.
 CSS = """<style>
 .tmd-report table { border-collapse: collapse; margin: .5em 0 1em; font-size: 95%; }
-.tmd-report th, .tmd-report td { border: 1px solid #bbb; padding: .3em .5em; text-align: left;
-  vertical-align: top; }
-.tmd-report th { background: #eef2f7; }
+.tmd-report th, .tmd-report td,
+.jp-RenderedHTMLCommon .tmd-report th, .jp-RenderedHTMLCommon .tmd-report td {
+  border: 1px solid #bbb; padding: .3em .5em; text-align: left; vertical-align: top; }
+.tmd-report th, .jp-RenderedHTMLCommon .tmd-report th { background: #eef2f7; }
 .tmd-report details summary { cursor: pointer; }
 .tmd-report-banner { border-left: 4px solid #b35c00; background: #fff4e5; padding: .5em .8em; }
 @media print { .tmd-report details > *:not(summary) { display: block; } }
@@ -29,10 +31,13 @@ def lesson_title(stem: str, lang: str) -> str:
     return text(content.lesson_info(stem)["title"], lang)
 
 
-def section(key: str, body: str, lang: str, *, sample: bool = False) -> str:
-    """Return a report section: a heading (marked when the data is the sample) and its body."""
-    mark = f" <small>({esc(t('report_sample_mark', lang))})</small>" if sample else ""
-    return f'<div class="tmd-report"><h3>{esc(t(key, lang))}{mark}</h3>{body}</div>'
+def section(key: str, body: str, lang: str, *, sample: bool = False, heading: bool = True) -> str:
+    """Return a report section: its heading (the notebook has its own) and a mark on sample data."""
+    mark = (
+        f'<p class="tmd-report-banner">{esc(t("report_sample_mark", lang))}</p>' if sample else ""
+    )
+    head = f"<h3>{esc(t(key, lang))}</h3>" if heading else ""
+    return f'<div class="tmd-report">{head}{mark}{body}</div>'
 
 
 def source(loaded: Loaded, lang: str, shown: str, *, sample_of: str | None = None) -> str:
