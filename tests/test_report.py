@@ -1,5 +1,6 @@
 import csv
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -268,3 +269,17 @@ def test_a_folder_the_teacher_names_is_never_replaced_by_the_sample(tmp_path):
     report = ClassReport(tmp_path, lang="kk")
     assert report.sample_of is None and report.tables.items == ()
     assert "нәтиже файлдары жоқ" in report.source().data
+
+
+def _report_keys():
+    source = "".join(p.read_text("utf-8") for p in (ROOT / "lessons/tmdkit/report").glob("*.py"))
+    found = set(re.findall(r"\"(report_[a-z_]+)\"", source))
+    statuses = {f"report_status_{s}" for s in ("wrong", "partial", "revealed", "unanswered")}
+    return sorted(found | statuses | {f"report_col_{k}" for k in ("file", "reason", "detail")})
+
+
+@pytest.mark.parametrize("key", _report_keys())
+def test_every_string_the_report_uses_is_in_ui_yaml(key):
+    from tmdkit._i18n import strings
+
+    assert key in strings()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .._data import LANGS
+from .._i18n import t
 from .export import export
 from .load import load_folder
 from .tables import build
@@ -31,7 +32,7 @@ def main(argv: list[str]) -> int:
         f" ({len(loaded.skipped)} skipped, {len(loaded.superseded)} earlier copies)."
     )
     for p in loaded.skipped:
-        print(f"  skipped {p.path}: {p.key.removeprefix('report_skip_')} {p.detail}".rstrip())
+        print(f"  {p.path}: {t(p.key, args.lang)} {p.detail}".rstrip())
     print(f"Report written to {args.out.resolve()}/ ({len(written)} files; open report.html)")
     return 0
 

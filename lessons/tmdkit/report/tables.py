@@ -11,7 +11,8 @@ from typing import Any
 
 from .. import _content as content
 from .._quizdata import iter_items
-from .load import Loaded, Submission
+from .load import Loaded
+from .parse import Submission
 from .wrong import WrongAnswer, wrong_answers
 
 BANDS = ((0, 20), (20, 40), (40, 60), (60, 80), (80, 101))  # score bands in percent
