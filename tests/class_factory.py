@@ -169,7 +169,7 @@ def sample_files() -> dict[str, Any]:
         data["coverage"] = {
             "found": found,
             "missing": [p for p in points if p not in found],
-            "errors": ["chair-2008"] if n % 2 else ["chair-2008", "eurasec-present"],
+            "errors": ["chair-2008"] if n % 2 else ["chair-2008", "eurasec-members-now"],
             "chars": 600 + 150 * n,
         }
         out[f"07-kaitalau-s{n}.json"] = data

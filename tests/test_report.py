@@ -229,7 +229,7 @@ def test_the_command_line_writes_only_into_the_folder_it_is_given(tmp_path, caps
 def test_essay_checks_count_the_key_points_missed_and_the_errors_repeated():
     tables = build(load_folder(SAMPLE))
     errors = {row.id: (row.hits, row.of) for row in tables.essay if row.kind == "error"}
-    assert errors == {"chair-2008": (4, 4), "eurasec-present": (2, 4)}
+    assert errors == {"chair-2008": (4, 4), "eurasec-members-now": (2, 4)}
     points = [row for row in tables.essay if row.kind == "point"]
     assert points[0].hits <= points[-1].hits  # the most missed point comes first
 
@@ -283,3 +283,20 @@ def test_every_string_the_report_uses_is_in_ui_yaml(key):
     from tmdkit._i18n import strings
 
     assert key in strings()
+
+
+def test_a_repeated_essay_error_shows_its_correction_and_the_lesson_to_revisit(monkeypatch):
+    from tmdkit.report import essay_html
+
+    entries = dict(essay_html.essay_entries())
+    entries["chair-2008"] = {
+        "id": "chair-2008",
+        "label": {"kk": "2008 <төраға>", "ru": "2008", "en": "Chair in 2008"},
+        "correction": {"kk": "2006–2007", "ru": "2006–2007", "en": "May 2006 to October 2007"},
+        "lesson": L02,
+    }
+    monkeypatch.setattr(essay_html, "essay_entries", lambda: entries)
+    html = essay_html.essay(build(load_folder(SAMPLE)), "en", lambda stem: f"../{stem}.ipynb")
+    row = html.split('data-essay="chair-2008"')[1].split("</tr>")[0]
+    assert "Chair in 2008" in row and "May 2006 to October 2007" in row
+    assert f'href="../{L02}.ipynb"' in row and "4 / 4" in row

@@ -11,9 +11,10 @@ from typing import Any
 
 from .._data import DATA, text
 from .._i18n import t
+from .essay_html import essay_label
 from .items_html import right_answer, share, shown_answer
 from .load import Loaded
-from .render import essay_label, lesson_title, page
+from .render import lesson_title, page
 from .tables import Tables, band_labels, bank
 
 # A cell Excel would read as a formula: a student's name may start with one of these on purpose.

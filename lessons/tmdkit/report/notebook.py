@@ -12,6 +12,7 @@ from .._html import esc
 from .._i18n import t
 from .._results import RESULTS
 from . import render
+from .essay_html import essay
 from .export import export, lesson_href
 from .items_html import items_table, wrong_table
 from .load import load_folder
@@ -79,7 +80,7 @@ class ClassReport:
 
     def essays(self) -> HTML:
         """Return the key points and known essay errors the class missed or repeated."""
-        return self._section("report_essay", render.essay(self.tables, self.lang))
+        return self._section("report_essay", essay(self.tables, self.lang, self._href))
 
     def problems(self) -> HTML:
         """Return the files not counted (and why), earlier copies, and old-format caveats."""

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from functools import cache
+from collections.abc import Sequence
 
 from .. import _content as content
-from .._data import load, text
+from .._data import text
 from .._html import esc
 from .._i18n import t
+from .essay_html import essay
 from .items_html import Href, _head, items_table, wrong_table
 from .load import Loaded, Problem
-from .tables import EssayRow, Tables, band_labels
+from .tables import Tables, band_labels
 
 # Lab right-aligns table cells and drops their borders; the second selector outranks its rule.
 CSS = """<style>
@@ -109,39 +109,6 @@ def people(tables: Tables, lang: str, href: Href) -> str:
     return f'<table class="tmd-report-people">{_head(PEOPLE_COLUMNS, lang)}{"".join(rows)}</table>'
 
 
-@cache
-def essay_labels() -> Mapping[str, Mapping[str, str]]:
-    """Return the labels of the key points, and of the known essay errors where data/ has them."""
-    doc = load("keypoints")
-    return {e["id"]: e["label"] for e in [*doc["points"], *doc.get("errors", ())]}
-
-
-def essay_label(row: EssayRow, lang: str) -> str:
-    """Return a key point's or essay error's label in lang (its id if data/ has no label)."""
-    label = essay_labels().get(row.id)
-    return text(label, lang) if label else row.id
-
-
-def essay(tables: Tables, lang: str) -> str:
-    """Return which key points the class's essays missed, and which known errors they repeated."""
-    if not tables.essay:
-        return f"<p>{esc(t('report_essay_none', lang))}</p>"
-    out = []
-    for kind, cols in (
-        ("point", ("report_col_point", "report_col_found", "report_col_missed")),
-        ("error", ("report_col_error", "report_col_repeated", "report_col_avoided")),
-    ):
-        rows = [r for r in tables.essay if r.kind == kind]
-        body = "".join(
-            f'<tr data-essay="{esc(r.id)}"><td>{esc(essay_label(r, lang))}</td>'
-            f"<td>{r.hits} / {r.of}</td><td>{r.of - r.hits} / {r.of}</td></tr>"
-            for r in rows
-        )
-        if body:
-            out.append(f'<table class="tmd-report-essay-{kind}">{_head(cols, lang)}{body}</table>')
-    return "".join(out)
-
-
 PROBLEM_COLUMNS = ("report_col_file", "report_col_reason")
 
 
@@ -186,7 +153,7 @@ def page(loaded: Loaded, tables: Tables, lang: str, href: Href) -> str:
             section("report_items", items_table(tables.items, lang, href, open_=True), lang),
             section("report_wrong", wrong_table(tables.wrong, tables.items, lang, href), lang),
             section("report_people", people(tables, lang, href), lang),
-            section("report_essay", essay(tables, lang), lang),
+            section("report_essay", essay(tables, lang, href), lang),
             section("report_problems", problems(loaded, tables, lang), lang),
         ]
     )
