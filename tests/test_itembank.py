@@ -180,3 +180,25 @@ def test_quiz_file_comments_name_no_path_outside_the_repository():
             line for line in path.read_text("utf-8").splitlines() if line.lstrip().startswith("#")
         ]
         assert not [c for c in comments if re.search(r"(/work/|\.\./|~/|/tmp/)", c)], path.name
+
+
+def _explanations(item, lang):
+    parts = [item.get("explain", {}).get(lang, "")]
+    parts += [
+        o.get("explain", {}).get(lang, "") for o in item.get("options", []) + item.get("left", [])
+    ]
+    return " ".join(parts)
+
+
+def test_every_item_that_lists_ukraine_states_its_status():
+    marks = {"kk": ("Жарғы", "2014"), "ru": ("Устав", "2014"), "en": ("Charter", "2014")}
+    silent = []
+    for _, item in SCORED:
+        shown = [item["prompt"]["en"]] + [
+            o["text"]["en"] for o in item.get("options", []) + item.get("left", [])
+        ]
+        if any("Ukrain" in text for text in shown):
+            for lang, words in marks.items():
+                if not all(word in _explanations(item, lang) for word in words):
+                    silent.append((item["id"], lang))
+    assert not silent
