@@ -202,3 +202,30 @@ def test_every_item_that_lists_ukraine_states_its_status():
                 if not all(word in _explanations(item, lang) for word in words):
                     silent.append((item["id"], lang))
     assert not silent
+
+
+def _stem(word):
+    """The part of a typed answer that survives Kazakh and Russian endings."""
+    word = word.lower()
+    return word[: max(4, len(word) - 4)]
+
+
+def test_no_prompt_contains_the_answer_a_student_has_to_type_or_pick():
+    giving = []
+    for _, item in SCORED:
+        for lang in LANGS:
+            if item["type"] == "text":
+                answers = [item["answer"][lang]]
+            elif item["type"] == "single" and len(_head(item, lang).split()) == 1:
+                answers = [_head(item, lang)]
+            else:
+                continue
+            prompt = item["prompt"][lang].lower()
+            giving += [(item["id"], lang) for a in answers if _stem(a.strip("«»“”.")) in prompt]
+    assert not giving
+
+
+def _head(item, lang):
+    """The keyed option without a gloss in brackets: "салаларында (сала, area)" gives "салаларында"."""
+    text = next(o["text"][lang] for o in item["options"] if o["id"] == item["answer"])
+    return text.split("(")[0].strip()
