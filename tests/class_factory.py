@@ -152,7 +152,7 @@ def sample_files() -> dict[str, Any]:
     out["02-toragalyk-s4.json"] = submission(
         "02-toragalyk",
         HOSTILE_NAME,
-        {"02-handover-city": [HOSTILE_ANSWER, "Мәскеу", "Сочи"], "02-chair-period": ["b", "a"]},
+        {"02-handover-city": [HOSTILE_ANSWER, "Мәскеу", "Душанбе"], "02-chair-period": ["b", "a"]},
         hints={"02-handover-city": 2},
         time=T0 + timedelta(minutes=4),
     )
