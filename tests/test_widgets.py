@@ -1,11 +1,14 @@
 import json
+import logging
 
 import pytest
 import yaml
 from conftest import ROOT
+from tmdkit._i18n import t
 from tmdkit._results import save
 from tmdkit._state import State
 from tmdkit._views import ContextView, ItemView, item_view
+from tmdkit.items import single
 
 ITEMS = {
     i["id"]: i
@@ -15,32 +18,30 @@ ITEMS = {
 }
 
 
-def view(item_id, *, lang="kk", teacher=False, state=None):
+def view(item_id, *, lang="kk", teacher=False, state=None, item=None):
     state = state or State(lang, teacher, seed="test")
-    return ItemView(ITEMS[item_id], state, "cis"), state
+    return ItemView(item or ITEMS[item_id], state, "cis"), state
 
 
 def verdict_class(v):
     return next(
-        c
-        for c in ("right", "wrong", "partial", "invalid")
-        if f"tmd-verdict-{c}" in v.feedback.value
+        c for c in ("right", "wrong", "partial", "invalid") if f"tmd-verdict-{c}" in v.out.value
     )
 
 
 def test_a_right_single_choice_shows_right_feedback_and_the_explanation():
     v, state = view("90-single")
-    v.input.widget.value = "b"
+    v.input.radio.value = "b"
     v.check_button.click()
-    assert verdict_class(v) == "right"
+    assert verdict_class(v) == "right" and "Түсіндірме" in v.out.value
     assert state.board.attempts["90-single"].done
 
 
 def test_a_wrong_single_choice_shows_the_chosen_options_own_explanation():
     v, _ = view("90-single")
-    v.input.widget.value = "a"
+    v.input.radio.value = "a"
     v.check_button.click()
-    assert verdict_class(v) == "wrong" and "Жоқ" in v.feedback.value
+    assert verdict_class(v) == "wrong" and "<i>А</i>: Жоқ" in v.out.value
 
 
 def test_checking_without_an_answer_is_not_counted_as_a_try():
@@ -60,48 +61,70 @@ def test_two_of_three_right_in_a_multiple_choice_gives_partial_credit():
 
 def test_a_year_typed_with_the_kazakh_abbreviation_is_right():
     v, _ = view("90-year")
-    v.input.widget.value = "1991 ж."
+    v.input.box.value = "1991 ж."
     v.check_button.click()
     assert verdict_class(v) == "right"
 
 
 def test_letters_in_a_year_box_get_a_message_not_a_wrong():
     v, state = view("90-year")
-    v.input.widget.value = "бір мың"
+    v.input.box.value = "бір мың"
     v.check_button.click()
     assert verdict_class(v) == "invalid" and state.board.attempts["90-year"].tries == 0
 
 
 def test_a_city_typed_on_a_russian_keyboard_is_right_with_a_gentle_note():
-    v, _ = view("90-text")
-    v.input.widget.value = "Алматыда"
+    item = dict(
+        ITEMS["90-text"], answer={"kk": "Өскемен", "ru": "Усть-Каменогорск", "en": "Oskemen"}
+    )
+    v, _ = view("90-text", item=item)
+    v.input.box.value = "Оскемен"  # no Ө on a Russian keyboard
     v.check_button.click()
     assert verdict_class(v) == "right"
+    assert t("spelling_note", "kk", answer="Өскемен") in v.out.value
+
+
+def test_a_city_typed_with_a_case_ending_is_right_with_its_dictionary_form():
+    v, _ = view("90-text")
+    v.input.box.value = "Алматыда"
+    v.check_button.click()
+    assert verdict_class(v) == "right"
+    assert t("base_form_note", "kk", answer="Алматы") in v.out.value
 
 
 def test_markup_typed_into_a_text_box_is_shown_escaped():
     v, _ = view("90-text")
-    v.input.widget.value = "<img src=x onerror=alert(1)>"
+    v.input.box.value = "<img src=x onerror=alert(1)>"
     v.check_button.click()
-    assert "<img" not in v.feedback.value and "<img" not in v.prompt.value
+    assert "<img" not in v.out.value and "<img" not in v.prompt.value
 
 
 def test_a_ten_thousand_character_paste_gets_a_short_message():
     v, _ = view("90-text")
-    v.input.widget.value = "Алматы " * 1500
+    v.input.box.value = "Алматы " * 1500
     v.check_button.click()
-    assert verdict_class(v) == "invalid" and len(v.feedback.value) < 500
+    assert verdict_class(v) == "invalid" and len(v.out.value) < 500
 
 
-def test_moving_chronology_rows_with_buttons_reaches_the_right_order():
-    v, _ = view("90-order")
+def test_moving_chronology_rows_with_the_arrow_buttons_reaches_the_right_order():
+    v, state = view("90-order")
     target = ITEMS["90-order"]["answer"]
-    for goal, oid in enumerate(target):  # selection sort with the up buttons only
+    for goal, oid in enumerate(target):  # selection sort with the up button only
+        v.input.rows.value = oid
         while v.input.order.index(oid) > goal:
-            row = v.input.widget.children[v.input.order.index(oid)]
-            row.children[0].click()
+            v.input.up.click()
     v.check_button.click()
     assert v.input.response() == target and verdict_class(v) == "right"
+    assert state.board.attempts["90-order"].responses == [target]
+
+
+def test_the_moved_row_stays_selected_and_the_arrows_stop_at_the_ends():
+    v, _ = view("90-order")
+    first = v.input.order[0]
+    v.input.rows.value = first
+    assert v.input.up.disabled and not v.input.down.disabled
+    v.input.down.click()
+    assert v.input.rows.value == first and v.input.order[1] == first
 
 
 def test_a_matching_item_with_an_empty_row_asks_to_answer_every_row():
@@ -111,6 +134,7 @@ def test_a_matching_item_with_an_empty_row_asks_to_answer_every_row():
     match.input.menus[0].value = ITEMS["90-context"]["items"][0]["answer"]["p"]
     match.check_button.click()
     assert verdict_class(match) == "invalid"
+    assert t("answer_every_row", "kk") in match.out.value
 
 
 def test_switching_the_language_redraws_prompt_options_and_feedback_without_rechecking():
@@ -122,33 +146,73 @@ def test_switching_the_language_redraws_prompt_options_and_feedback_without_rech
     labels = {b.description for b in v.input.boxes}
     assert "Россия" in labels and "Таджикистан" in labels
     assert ITEMS["90-multiple"]["prompt"]["ru"] in v.prompt.value
-    assert v.check_button.description != "Тексеру"
-    assert state.board.attempts["90-multiple"].tries == tries
+    assert v.check_button.description == "Проверить" and "tmd-verdict-" in v.out.value
+    assert state.board.attempts["90-multiple"].tries == tries and v.input.boxes[0].value
+
+
+def test_switching_the_language_keeps_every_kind_of_answer():
+    state = State("kk", False, seed="test")
+    single_view, _ = view("90-single", state=state)
+    order_view, _ = view("90-order", state=state)
+    ctx = ContextView(ITEMS["90-context"], state, "almaty", lambda lang: "", lambda: None)
+    single_view.input.radio.value = "c"
+    order_view.input.rows.value = order_view.input.order[2]
+    order_view.input.up.click()
+    moved = order_view.input.response()
+    ctx.items[0].input.menus[1].value = "b"
+    state.lang = "en"
+    assert single_view.input.radio.value == "c" and order_view.input.response() == moved
+    assert ctx.items[0].input.menus[1].value == "b"
 
 
 def test_teacher_mode_reveals_the_answer_before_any_try():
     v, state = view("90-single")
-    assert v.reveal.value == ""
+    assert "tmd-answer-box" not in v.out.value
     state.teacher = True
-    assert "tmd-answer-box" in v.reveal.value and "Б" in v.reveal.value
+    assert "tmd-answer-box" in v.out.value and "Б" in v.out.value
 
 
 def test_the_answer_is_shown_after_the_last_allowed_try():
     v, state = view("90-single")
     for wrong in ("a", "c", "d"):
-        v.input.widget.value = wrong
+        v.input.radio.value = wrong
         v.check_button.click()
     assert (
-        state.board.attempts["90-single"].status == "revealed"
-        and "tmd-answer-box" in v.reveal.value
+        state.board.attempts["90-single"].status == "revealed" and "tmd-answer-box" in v.out.value
     )
+
+
+def test_hints_are_shown_one_at_a_time_and_an_item_without_hints_has_no_hint_button():
+    v, state = view("90-single")
+    assert "tmd-hint-text" not in v.out.value
+    v.hint_button.click()
+    assert v.out.value.count("tmd-hint-text") == 1 and v.hint_button.disabled
+    assert state.board.attempts["90-single"].hints == 1
+    assert view("90-year")[0].hint_button is None
+
+
+def test_a_failing_checker_shows_a_message_in_the_lessons_language_and_is_logged(
+    monkeypatch, caplog
+):
+    def broken(item, response):
+        raise RuntimeError("checker bug")
+
+    monkeypatch.setattr(single, "check", broken)
+    v, state = view("90-single", lang="ru")
+    v.input.radio.value = "b"
+    with caplog.at_level(logging.ERROR, logger="tmdkit"):
+        v.check_button.click()
+    assert t("checker_error", "ru") in v.out.value
+    assert state.board.attempts["90-single"].tries == 0
+    record = next(r for r in caplog.records if r.name == "tmdkit")
+    assert "90-single" in record.getMessage() and record.exc_info[0] is RuntimeError
 
 
 def test_showing_the_same_item_twice_never_counts_it_twice():
     state = State("kk", False, seed="test")
     first = ItemView(ITEMS["90-single"], state, "cis")
     ItemView(ITEMS["90-single"], state, "cis")
-    first.input.widget.value = "b"
+    first.input.radio.value = "b"
     first.check_button.click()
     first.check_button.click()
     assert state.board.progress() == (1, 1) and state.board.score() == (1.0, 1)

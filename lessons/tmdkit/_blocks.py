@@ -160,11 +160,21 @@ CSS = """<style>
 .tmd-item, .tmd-subitem {border-left: 4px solid #0072B2; padding: 6px 12px; margin: 10px 0;
   font-size: 15px; max-width: 100%;}
 .tmd-subitem {border-left-color: #56B4E9;}
+/* An item is one box: a grid puts the buttons side by side without a wrapper box per row. */
+.widget-box.tmd-item, .widget-box.tmd-subitem {display: grid !important;
+  grid-template-columns: auto auto 1fr; column-gap: 6px; row-gap: 2px; align-items: start;}
+.tmd-item > *, .tmd-subitem > * {grid-column: 1 / -1; max-width: 100%;}
+.tmd-item > .tmd-check, .tmd-subitem > .tmd-check, .tmd-item > .tmd-up, .tmd-subitem > .tmd-up
+  {grid-column: 1; margin-top: 4px;}
+.tmd-item > .tmd-hint, .tmd-subitem > .tmd-hint, .tmd-item > .tmd-down, .tmd-subitem > .tmd-down
+  {grid-column: 2; margin-top: 4px;}
+.tmd-item > .tmd-check, .tmd-subitem > .tmd-check, .tmd-hint {width: auto; min-width: 8em;}
 .tmd-item label, .tmd-item .widget-label, .tmd-order .widget-label {white-space: normal !important;
   height: auto !important; line-height: 1.35;}
 .tmd-item .widget-radio-box label {margin: 3px 0;}
 .tmd-item .widget-checkbox, .tmd-subitem .widget-checkbox {height: auto !important; align-items: flex-start;
   margin: 3px 0;}
+.tmd-order select {height: auto !important; min-width: 20em; max-width: 100%;}
 .tmd-q {font-weight: 600; margin-bottom: 4px;}
 .tmd-refs {font-size: 13px; color: #555;}
 .tmd-fb {padding: 6px 10px; margin-top: 4px; border-radius: 4px; background: #f4f4f4;}

@@ -17,7 +17,6 @@ from ._blocks import (
     facts_html,
     glossary_html,
     list_html,
-    passage_html,
     teacher_html,
 )
 from ._coverage import coverage
@@ -26,7 +25,8 @@ from ._html import esc
 from ._i18n import t
 from ._results import record, safe_name, save
 from ._state import State
-from ._views import item_view
+from ._views import QuizView, item_view
+from .items.context import passage_html as context_passage
 
 _INITIAL = {"description_width": "initial"}  # show a label whole instead of cutting it
 LANG_LABELS = (("Қазақша", "kk"), ("Русский", "ru"), ("English", "en"))
@@ -191,22 +191,23 @@ class Lesson:
     def quiz(self, *ids: str) -> w.Widget:
         """Return the lesson's self-check items (all of them, or those named)."""
         items = content.quiz_items(self.stem, ids)
-        views = [
-            item_view(
-                item,
-                self.state,
-                content.section_of(item, self.section),
-                lambda it, lg: (
-                    passage_html(content.essay(), it.get("passage", ()), lg)
-                    if "passage" in it
-                    else esc(content.text(it["passage_text"], lg))
-                ),
-                self._update_progress,
-            )
-            for item in items
-        ]
+        shown = vars(self).setdefault("_quizzes", {})
+        if ids in shown:  # the cell is run again: free the widgets and observers it replaces
+            shown.pop(ids).close()
+        quiz = shown[ids] = QuizView(
+            [
+                item_view(
+                    item,
+                    self.state,
+                    content.section_of(item, self.section),
+                    context_passage,
+                    self._update_progress,
+                )
+                for item in items
+            ]
+        )
         self._update_progress()
-        return w.VBox([v.widget for v in views])
+        return quiz.widget
 
     def results(self) -> w.Widget:
         """Return 'my results': a summary to copy, and a button that saves a file for the teacher."""

@@ -12,15 +12,14 @@ import nbformat
 from plotly.offline import get_plotlyjs
 
 from . import _content as content
-from ._blocks import CSS, essay_html, facts_html, glossary_html, list_html, passage_html
+from ._blocks import CSS, essay_html, facts_html, glossary_html, list_html
 from ._data import DATA, text
 from ._figures import map_figure, map_table, timeline_figure, timeline_table
 from ._html import esc
 from ._i18n import t
-from ._views import answer_text
+from .items import kind_of
 
 LESSONS = DATA.parent / "lessons"
-LETTERS = "ABCDEF"
 # Our prose has no HTML; anything else is shown as text.
 _markdown = mistune.create_markdown(escape=True)
 PRINT_CSS = """<style>
@@ -44,53 +43,14 @@ def _figure(fig: Any, table: str, lang: str) -> str:
     return f"{div}<details><summary>{esc(t('text_alternative', lang))}</summary>{table}</details>"
 
 
-def _options(item: Mapping[str, Any], key: str, lang: str) -> str:
-    rows = "".join(
-        f"<li>{LETTERS[i]}) {esc(text(o['text'], lang))}</li>" for i, o in enumerate(item[key])
-    )
-    return f'<ul style="list-style:none">{rows}</ul>'
-
-
 def item_html(item: Mapping[str, Any], number: str, lang: str) -> str:
     """Return one self-check as a printable question."""
-    head = f"<b>{esc(number)}.</b> {esc(text(item['prompt'], lang))}"
-    kind = item["type"]
-    if kind in ("single", "multiple", "order"):
-        body = _options(item, "options", lang)
-    elif kind == "match":
-        left = "".join(
-            f"<li>{i + 1}. {esc(text(x['text'], lang))}</li>" for i, x in enumerate(item["left"])
-        )
-        body = f'<ul style="list-style:none">{left}</ul>' + _options(item, "options", lang)
-    elif kind == "context":
-        passage = (
-            passage_html(content.essay(), item["passage"], lang)
-            if "passage" in item
-            else esc(text(item["passage_text"], lang))
-        )
-        subs = "".join(
-            item_html(sub, f"{number}.{i + 1}", lang) for i, sub in enumerate(item["items"])
-        )
-        body = f"<blockquote>{passage}</blockquote>{subs}"
-    else:
-        body = '<span class="tmd-blank"></span>'
-    return f'<div class="tmd-print-item">{head}{body}</div>'
+    return kind_of(item).question_html(item, number, lang)
 
 
 def key_html(item: Mapping[str, Any], number: str, lang: str) -> str:
     """Return the answer-key lines of one item (its nested items included)."""
-    if item["type"] == "context":
-        return "".join(
-            key_html(sub, f"{number}.{i + 1}", lang) for i, sub in enumerate(item["items"])
-        )
-    options = {o["id"]: LETTERS[i] for i, o in enumerate(item.get("options", ()))}
-    letters = ""
-    if item["type"] == "single":
-        letters = f"{options[item['answer']]}) "
-    elif item["type"] in ("multiple", "order"):
-        letters = ", ".join(options[a] for a in item["answer"]) + ": "
-    explain = f" — {esc(text(item['explain'], lang))}" if "explain" in item else ""
-    return f"<li><b>{esc(number)}.</b> {letters}{esc(answer_text(item, lang))}{explain}</li>"
+    return kind_of(item).key_html(item, number, lang)
 
 
 def lesson_html(path: Path, lang: str) -> str:

@@ -2,91 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ._data import DATA, DataError, load, relative
-from ._normalize import input_problem
+from .items import kind_of
+from .items._common import fail as _fail
 
 Item = Mapping[str, Any]
-
-
-def _fail(file: str, item: Item, field: str, expected: str) -> DataError:
-    return DataError(file, str(item.get("id", "(item)")), field, expected)
-
-
-def _ids(rows: list[Item], file: str, item: Item, field: str) -> list[str]:
-    ids = [row["id"] for row in rows]
-    for i in ids:
-        if ids.count(i) > 1:
-            raise _fail(file, item, field, f"unique ids ({i!r} is used twice)")
-    return ids
-
-
-def _count(file: str, item: Item, field: str, n: int, lo: int, hi: int) -> None:
-    if not lo <= n <= hi:
-        wanted = f"exactly {lo}" if lo == hi else f"{lo} to {hi}"
-        raise _fail(file, item, field, f"{wanted} entries, got {n}")
-
-
-def _single(file: str, item: Item) -> None:
-    ids = _ids(item["options"], file, item, "options")
-    _count(file, item, "options", len(ids), 4, 4)
-    if item["answer"] not in ids:
-        raise _fail(file, item, "answer", f"one of the option ids {ids}, got {item['answer']!r}")
-
-
-def _multiple(file: str, item: Item) -> None:
-    ids = _ids(item["options"], file, item, "options")
-    _count(file, item, "options", len(ids), 6, 6)
-    _count(file, item, "answer", len(item["answer"]), 1, 3)
-    for answer in item["answer"]:
-        if answer not in ids:
-            raise _fail(file, item, "answer", f"option ids among {ids}, got {answer!r}")
-
-
-def _order(file: str, item: Item) -> None:
-    ids = _ids(item["options"], file, item, "options")
-    if sorted(item["answer"]) != sorted(ids):
-        raise _fail(file, item, "answer", f"every option id exactly once, in order; options {ids}")
-
-
-def _match(file: str, item: Item) -> None:
-    left = _ids(item["left"], file, item, "left")
-    ids = _ids(item["options"], file, item, "options")
-    if len(ids) < len(left):
-        raise _fail(file, item, "options", f"at least as many options as left rows ({len(left)})")
-    answer = item["answer"]
-    if set(answer) != set(left):
-        raise _fail(
-            file, item, "answer", f"one entry for each left id {left}, got {sorted(answer)}"
-        )
-    for row, option in answer.items():
-        if option not in ids:
-            raise _fail(file, item, f"answer.{row}", f"one of the option ids {ids}, got {option!r}")
-
-
-def _text(file: str, item: Item) -> None:
-    for lang, form in item["answer"].items():
-        problem = input_problem(form, "text")
-        if problem:  # a form the checker would refuse from a student could never be matched
-            raise _fail(file, item, f"answer.{lang}", f"an answer a student can type ({problem})")
-
-
-def _context(file: str, item: Item) -> None:
-    if "passage" not in item and "passage_text" not in item:
-        raise _fail(file, item, "passage", "a passage (essay sentence numbers) or a passage_text")
-
-
-_RULES: dict[str, Callable[[str, Item], None]] = {
-    "single": _single,
-    "multiple": _multiple,
-    "order": _order,
-    "match": _match,
-    "text": _text,
-    "context": _context,
-}
 
 
 def _walk(items: list[Item]) -> Iterator[Item]:
@@ -126,9 +50,7 @@ def _check_item(
             raise _fail(
                 file, item, "events", f"event ids from data/events.yaml ({event!r} is not one)"
             )
-    rule = _RULES.get(item["type"])
-    if rule:
-        rule(file, item)
+    kind_of(item).rules(file, item)  # each type's own rules live with its checker
 
 
 def load_quiz(

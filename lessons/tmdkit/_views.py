@@ -1,39 +1,29 @@
-"""A self-check item on screen: prompt, answer control, hints, feedback; all checking is delegated."""
+"""A self-check item on screen: prompt, answer control, hints, feedback; all checking is delegated.
+
+Light by design: one box per item, one HTML for the prompt and one for hints, feedback and the
+revealed answer, the type's own controls (see items/), shared layouts and styles, and no hint
+button when the item has no hints. close() frees every widget and the observers on the state.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as w
 
-from ._check import Verdict, check
 from ._data import text
+from ._feedback import feedback_html, reveal_html
 from ._html import esc
-from ._i18n import render, t
-from ._inputs import make_input
+from ._i18n import t
 from ._state import State
+from .items import kind_of
+from .items._common import Msg, Verdict
+from .items._controls import box, button, close_all, html, shared
 
-ICONS = {"right": "✔", "partial": "◐", "wrong": "✘", "invalid": "⚠", "revealed": "👁"}
 DEFAULT_TRIES = 3
-
-
-def answer_text(item: Mapping[str, Any], lang: str) -> str:
-    """Return the right answer of an item as plain text in lang."""
-    kind, answer = item["type"], item["answer"]
-    if kind == "year":
-        return str(answer)
-    if kind == "text":
-        return text(answer, lang)
-    options = {o["id"]: text(o["text"], lang) for o in item.get("options", ())}
-    if kind == "single":
-        return options[answer]
-    if kind == "multiple":
-        return "; ".join(options[a] for a in answer)
-    if kind == "order":
-        return " → ".join(options[a] for a in answer)
-    left = {x["id"]: text(x["text"], lang) for x in item["left"]}
-    return "; ".join(f"{left[k]} — {options[v]}" for k, v in answer.items())
+logger = logging.getLogger("tmdkit")
 
 
 class ItemView:
@@ -49,41 +39,47 @@ class ItemView:
         nested: bool = False,
     ) -> None:
         self.item, self.state, self.on_change = item, state, on_change
+        self.kind = kind_of(item)
         self.attempt = state.board.register(item["id"], section, item["type"])
         self.verdict: Verdict | None = None
         self.hints_shown = 0
-        lang = state.lang
-        self.prompt = w.HTML()
-        self.prompt.add_class("tmd-prompt")
-        self.input = make_input(item, lambda xs: state.shuffled(item["id"], xs), lang)
-        self.check_button = w.Button(button_style="primary")
-        self.check_button.add_class("tmd-check")
-        self.check_button.on_click(self._check)
-        self.hint_button = w.Button()
-        self.hint_button.add_class("tmd-hint")
-        self.hint_button.on_click(self._hint)
-        self.hint_button.layout.display = None if item.get("hints") else "none"
-        self.hints = w.HTML()
-        self.feedback = w.HTML()
-        self.feedback.add_class("tmd-feedback")
-        self.reveal = w.HTML()
-        self.reveal.add_class("tmd-reveal")
-        buttons = w.HBox([self.check_button, self.hint_button])
-        self.widget = w.VBox(
-            [self.prompt, self.input.widget, buttons, self.hints, self.feedback, self.reveal]
+        self.prompt = html("tmd-prompt")
+        self.input = self.kind.make_input(
+            item, lambda xs: state.shuffled(item["id"], xs), state.lang
         )
-        self.widget.add_class("tmd-subitem" if nested else "tmd-item")
-        self.widget.add_class(f"tmd-item--{item['id']}")
-        state.observe(lambda _change: self.relabel(), names=["lang", "teacher"])
+        self.check_button = button("tmd-check", self._check, button_style="primary")
+        self.buttons = [self.check_button]
+        if item.get("hints"):
+            self.buttons.append(button("tmd-hint", self._hint))
+        self.out = html("tmd-out")
+        self.widget = box(
+            [self.prompt, *self.input.widgets, *self.buttons, self.out],
+            "tmd-subitem" if nested else "tmd-item",
+            f"tmd-item--{item['id']}",
+        )
+        state.observe(self._redraw, names=["lang", "teacher"])
         self.relabel()
+
+    @property
+    def hint_button(self) -> w.Button | None:
+        """The hint button, or None when the item has no hints."""
+        return self.buttons[1] if len(self.buttons) > 1 else None
+
+    def close(self) -> None:
+        """Stop watching the state and close this item's widgets (the score stays on the board)."""
+        self.state.unobserve(self._redraw, names=["lang", "teacher"])
+        close_all([self.widget, self.prompt, *self.input.widgets, *self.buttons, self.out])
 
     # -- events -------------------------------------------------------------------------------
     def _check(self, _button: Any = None) -> None:
         response = self.input.response()
         try:
-            verdict = check(self.item, response)
-        except Exception:  # a checker bug must never put a traceback in front of a student
-            verdict = Verdict("invalid", 0.0, ())
+            verdict = self.kind.check(self.item, response)
+        except Exception:  # a checker bug: tell the student plainly, log the traceback for us
+            logger.exception(
+                "checking item %s failed on the response %r", self.item["id"], response
+            )
+            verdict = Verdict("invalid", 0.0, (Msg("checker_error"),))
         self.verdict = verdict
         self.state.board.record(
             self.item["id"],
@@ -107,6 +103,9 @@ class ItemView:
         self.relabel()
 
     # -- drawing ------------------------------------------------------------------------------
+    def _redraw(self, _change: Any = None) -> None:
+        self.relabel()
+
     def relabel(self) -> None:
         """Redraw every text in the current language from the stored state (no re-checking)."""
         lang, item = self.state.lang, self.item
@@ -120,52 +119,22 @@ class ItemView:
         self.input.relabel(lang)
         self.check_button.description = t("check", lang)
         hints = item.get("hints", ())
-        self.hint_button.description = t("hint" if self.hints_shown == 0 else "next_hint", lang)
-        self.hint_button.disabled = self.hints_shown >= len(hints)
-        self.hints.value = "".join(
+        if self.hint_button is not None:
+            self.hint_button.description = t("hint" if not self.hints_shown else "next_hint", lang)
+            self.hint_button.disabled = self.hints_shown >= len(hints)
+        shown = "".join(
             f'<div class="tmd-hint-text">💡 {esc(text(h, lang))}</div>'
             for h in hints[: self.hints_shown]
         )
-        self.feedback.value = self._feedback_html(lang)
-        self.reveal.value = self._reveal_html(lang)
-
-    def _feedback_html(self, lang: str) -> str:
-        verdict = self.verdict
-        if verdict is None:
-            return ""
-        status = verdict.status
-        head = "" if status == "invalid" else esc(t(status, lang))
-        lines = [esc(render(m, lang)) for m in verdict.messages]
-        options = {o["id"]: o for o in self.item.get("options", ())}
-        for oid in verdict.explain_options:
-            explain = options.get(oid, {}).get("explain")
-            if explain:
-                label = text(options[oid]["text"], lang)
-                lines.append(f"<i>{esc(label)}</i>: {esc(text(explain, lang))}")
-        if status == "right" and "explain" in self.item:
-            lines.append(esc(text(self.item["explain"], lang)))
-        elif status != "invalid" and not self.attempt.done:
-            left = self.item.get("max_tries", DEFAULT_TRIES) - self.attempt.tries
-            lines.append(esc(t("tries_left", lang, n=left)))
-        body = "".join(f"<div>{line}</div>" for line in lines)
-        return (
-            f'<div class="tmd-fb tmd-fb-{status}"><span class="tmd-verdict-{status}">'
-            f"{ICONS[status]} {head}</span>{body}</div>"
+        left = (
+            None if self.attempt.done else item.get("max_tries", DEFAULT_TRIES) - self.attempt.tries
         )
-
-    def _reveal_html(self, lang: str) -> str:
-        shown = self.state.teacher or self.attempt.status == "revealed"
-        if not shown:
-            return ""
-        parts = [f"<b>{esc(t('right_answer', lang))}:</b> {esc(answer_text(self.item, lang))}"]
-        if "explain" in self.item:
-            parts.append(esc(text(self.item["explain"], lang)))
-        if self.state.teacher and "teacher_note" in self.item:
-            parts.append(
-                f"<b>{esc(t('teacher_note', lang))}:</b> "
-                f"{esc(text(self.item['teacher_note'], lang))}"
-            )
-        return '<div class="tmd-answer-box">' + "".join(f"<div>{p}</div>" for p in parts) + "</div>"
+        shown_answer = self.state.teacher or self.attempt.status == "revealed"
+        self.out.value = (
+            (f'<div class="tmd-hints">{shown}</div>' if shown else "")
+            + f'<div class="tmd-feedback">{feedback_html(item, self.verdict, left, lang)}</div>'
+            + (reveal_html(item, lang, teacher=self.state.teacher) if shown_answer else "")
+        )
 
 
 class ContextView:
@@ -180,16 +149,20 @@ class ContextView:
         on_change: Callable[[], None],
     ) -> None:
         self.item, self.state, self.passage = item, state, passage
-        self.head = w.HTML()
-        self.head.add_class("tmd-prompt")
+        self.head = html("tmd-prompt")
         self.items = [
             ItemView(sub, state, section, on_change, nested=True) for sub in item["items"]
         ]
-        self.widget = w.VBox([self.head, *(v.widget for v in self.items)])
-        self.widget.add_class("tmd-item")
-        self.widget.add_class("tmd-context")
-        self.widget.add_class(f"tmd-item--{item['id']}")
-        state.observe(lambda _change: self.relabel(), names=["lang"])
+        self.widget = box(
+            [self.head, *(v.widget for v in self.items)],
+            "tmd-item",
+            "tmd-context",
+            f"tmd-item--{item['id']}",
+        )
+        state.observe(self._redraw, names=["lang"])
+        self.relabel()
+
+    def _redraw(self, _change: Any = None) -> None:
         self.relabel()
 
     def relabel(self) -> None:
@@ -199,6 +172,13 @@ class ContextView:
             f'<div class="tmd-q">{esc(text(self.item["prompt"], lang))}</div>'
             f'<blockquote class="tmd-passage">{self.passage(lang)}</blockquote>'
         )
+
+    def close(self) -> None:
+        """Close the nested items, the passage and the box; stop watching the state."""
+        self.state.unobserve(self._redraw, names=["lang"])
+        for view in self.items:
+            view.close()
+        close_all([self.widget, self.head])
 
 
 def item_view(
@@ -212,3 +192,18 @@ def item_view(
     if item["type"] == "context":
         return ContextView(item, state, section, lambda lang: passage(item, lang), on_change)
     return ItemView(item, state, section, on_change)
+
+
+class QuizView:
+    """The items of one quiz() call in a column; close() frees them all (a re-run cell does)."""
+
+    def __init__(self, views: list[ItemView | ContextView]) -> None:
+        self.views = views
+        self.widget = w.VBox([v.widget for v in views], layout=shared("layout"))
+        self.widget.add_class("tmd-quiz")
+
+    def close(self) -> None:
+        """Close every item and the column."""
+        for view in self.views:
+            view.close()
+        self.widget.close()

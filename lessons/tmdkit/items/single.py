@@ -1,0 +1,98 @@
+"""Single choice: one right option of four, picked with radio buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from ._common import (
+    Item,
+    Msg,
+    Verdict,
+    count,
+    explained,
+    fail,
+    invalid,
+    key_line,
+    known,
+    labels,
+    lettered_html,
+    letters_of,
+    printed,
+    unique_ids,
+)
+from ._controls import classed, shared
+
+NAME = "single"
+
+
+def check(item: Item, response: Any) -> Verdict:
+    """Right when the chosen option id is the answer; the chosen option's explanation is shown."""
+    if response is None or response == "":
+        return invalid("empty")
+    known(item, [response])
+    status = "right" if response == item["answer"] else "wrong"
+    score = 1.0 if status == "right" else 0.0
+    return Verdict(status, score, (Msg(status),), explained(item, [response]))
+
+
+class Input:
+    """Radio buttons whose labels are the option texts."""
+
+    def __init__(self, item: Item, shuffled: Callable[[list], list], lang: str) -> None:
+        self.item, self.options = item, shuffled(item["options"])
+        self.radio = classed(
+            w.RadioButtons(
+                options=self._pairs(lang),
+                value=None,
+                layout=shared("wide"),
+                style=shared("description"),
+            ),
+            "tmd-options",
+        )
+        self.widgets = [self.radio]
+
+    def _pairs(self, lang: str) -> list[tuple[str, str]]:
+        text = labels(self.item, lang)
+        return [(text[o["id"]], o["id"]) for o in self.options]
+
+    def response(self) -> str | None:
+        """Return the chosen option id, or None."""
+        return self.radio.value
+
+    def relabel(self, lang: str) -> None:
+        """Show the option texts in lang, keeping the student's choice."""
+        chosen = self.radio.value
+        self.radio.options = self._pairs(lang)
+        self.radio.value = chosen  # changing options resets the value; put the choice back
+
+
+def make_input(item: Item, shuffled: Callable[[list], list], lang: str) -> Input:
+    """Return the radio buttons, options in this student's order."""
+    return Input(item, shuffled, lang)
+
+
+def answer_text(item: Item, lang: str) -> str:
+    """Return the right option's text."""
+    return labels(item, lang)[item["answer"]]
+
+
+def question_html(item: Item, number: str, lang: str) -> str:
+    """Return the printed question with its lettered options."""
+    return printed(item, number, lang, lettered_html(item, lang))
+
+
+def key_html(item: Item, number: str, lang: str) -> str:
+    """Return the key line: the right letter and text."""
+    letters = f"{letters_of(item, [item['answer']])}) "
+    return key_line(item, number, lang, answer_text(item, lang), letters)
+
+
+def rules(file: str, item: Item) -> None:
+    """Four options with unique ids; the answer is one of them."""
+    ids = unique_ids(item["options"], file, item, "options")
+    count(file, item, "options", len(ids), 4, 4)
+    if item["answer"] not in ids:
+        raise fail(file, item, "answer", f"one of the option ids {ids}, got {item['answer']!r}")
