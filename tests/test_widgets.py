@@ -1,10 +1,13 @@
 import json
 import logging
 
+import ipywidgets.widgets.widget as widget_registry
 import pytest
 import yaml
 from conftest import ROOT
+from tmdkit import _content as content
 from tmdkit._i18n import t
+from tmdkit._lesson import Lesson
 from tmdkit._results import save
 from tmdkit._state import State
 from tmdkit._views import ContextView, ItemView, item_view
@@ -234,6 +237,44 @@ def test_a_context_item_shows_its_passage_and_nested_items():
     assert "ПАССАЖ" in ctx.head.value and len(ctx.items) == 2
     assert "tmd-item" in ctx.widget._dom_classes
     assert all("tmd-subitem" in sub.widget._dom_classes for sub in ctx.items)
+
+
+def live_widgets():
+    return len(widget_registry._instances)  # what len(Widget.widgets) counted, without the warning
+
+
+def observers(state):
+    return sum(
+        len(state._trait_notifiers.get(name, {}).get("change", [])) for name in ("lang", "teacher")
+    )
+
+
+def test_running_every_lessons_quiz_cell_twenty_times_leaves_no_widgets_or_observers_behind():
+    for stem in content.lessons():
+        lesson = Lesson(stem, seed="test")
+        lesson.quiz()
+        widgets, watching = live_widgets(), observers(lesson.state)
+        for _ in range(20):
+            lesson.quiz()
+        assert (live_widgets(), observers(lesson.state)) == (widgets, watching), stem
+
+
+def test_moving_a_chronology_row_fifty_times_creates_no_widget():
+    v, _ = view("90-order")
+    widgets = live_widgets()
+    v.input.rows.value = v.input.order[0]
+    for move in range(50):
+        (v.input.down if move % 6 < 3 else v.input.up).click()
+    assert live_widgets() == widgets
+
+
+def test_closing_an_item_closes_its_widgets_and_stops_it_watching_the_state():
+    state = State("kk", False, seed="test")
+    ContextView(ITEMS["90-context"], state, "almaty", lambda lang: "", lambda: None).close()
+    widgets, watching = live_widgets(), observers(state)  # shared layouts and styles now exist
+    ctx = ContextView(ITEMS["90-context"], state, "almaty", lambda lang: "", lambda: None)
+    ctx.close()
+    assert (live_widgets(), observers(state)) == (widgets, watching)
 
 
 @pytest.mark.parametrize("name", ["../../x", "CON", "a/b\\c", "Әлия Нұрланқызы", "<script>"])
