@@ -168,7 +168,7 @@ CSS = """<style>
   {grid-column: 1; margin-top: 4px;}
 .tmd-item > .tmd-hint, .tmd-subitem > .tmd-hint, .tmd-item > .tmd-down, .tmd-subitem > .tmd-down
   {grid-column: 2; margin-top: 4px;}
-.tmd-item > .tmd-check, .tmd-subitem > .tmd-check, .tmd-hint {width: auto; min-width: 8em;}
+.tmd-check, .tmd-hint, .tmd-up, .tmd-down {width: auto; min-width: 8em;}
 .tmd-item label, .tmd-item .widget-label, .tmd-order .widget-label {white-space: normal !important;
   height: auto !important; line-height: 1.35;}
 .tmd-item .widget-radio-box label {margin: 3px 0;}

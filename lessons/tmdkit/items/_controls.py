@@ -20,7 +20,6 @@ _MAKERS: dict[str, Callable[[], w.Widget]] = {
     "layout": w.Layout,
     "wide": lambda: w.Layout(width="auto", max_width="100%"),
     "text_box": lambda: w.Layout(width="30em", max_width="100%"),
-    "arrow": lambda: w.Layout(width="3em"),
     "description": lambda: DescriptionStyle(description_width="initial"),
     "text": lambda: TextStyle(description_width="initial"),
     "checkbox": lambda: CheckboxStyle(description_width="initial"),
@@ -51,8 +50,7 @@ def html(*classes: str) -> w.HTML:
 
 def button(css: str, on_click: Callable[[Any], None], **kw: Any) -> w.Button:
     """Return a button calling on_click."""
-    layout = shared(kw.pop("layout", "layout"))
-    made = classed(w.Button(layout=layout, style=shared("button"), **kw), css)
+    made = classed(w.Button(layout=shared("layout"), style=shared("button"), **kw), css)
     made.on_click(on_click)
     return made
 

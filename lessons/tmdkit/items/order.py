@@ -65,8 +65,8 @@ class Input:
             ),
             "tmd-order",
         )
-        self.up = button("tmd-up", lambda _b: self.move(-1), description="↑", layout="arrow")
-        self.down = button("tmd-down", lambda _b: self.move(1), description="↓", layout="arrow")
+        self.up = button("tmd-up", lambda _b: self.move(-1), description="↑")
+        self.down = button("tmd-down", lambda _b: self.move(1), description="↓")
         self.rows.observe(self._enable, names=["index"])
         self.widgets = [self.rows, self.up, self.down]
         self.relabel(lang)

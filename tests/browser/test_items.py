@@ -1,0 +1,86 @@
+"""Every item type, right and wrong, in each section lesson, in a real browser; then the language
+switch redraws the items without losing an answer. One run of each lesson serves its tests."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from tmdkit.items import TYPES
+
+from . import _answer, _lab
+
+pytestmark = pytest.mark.browser
+
+SECTION_LESSONS = [
+    lesson for lesson in _lab.lessons() if lesson.name[:2] in {"01", "02", "03", "04", "05"}
+]
+UI = yaml.safe_load((_lab.root() / "data" / "ui.yaml").read_text(encoding="utf-8"))["strings"]
+
+_STDERR = """() => [...document.querySelectorAll('.jp-Notebook .jp-OutputArea-output')]
+  .filter(el => el.dataset.mimeType === 'application/vnd.jupyter.stderr'
+           || el.innerText.includes('Traceback')).map(el => el.innerText.slice(0, 300))"""
+
+
+def _nested(lesson) -> list[dict]:
+    return [sub for item in lesson.shown_items() for sub in _answer.answers(item)]
+
+
+@pytest.fixture(scope="module", params=SECTION_LESSONS, ids=[x.name for x in SECTION_LESSONS])
+def opened(request, browser, lab):
+    """The lesson, run once, in its own page; the tests below answer its items in order."""
+    from .conftest import Tab
+
+    tab = Tab(browser, lab)
+    tab.lesson = request.param
+    try:
+        tab.open_and_run(request.param.path)
+        yield tab
+    except Exception:
+        _lab.screenshot(tab.page, "failed-items-" + request.param.name)
+        raise
+    finally:
+        tab.close()
+
+
+def _shown(verdict, status: str) -> None:
+    text = " ".join(
+        verdict.locator("xpath=ancestor::div[contains(@class,'tmd-feedback')]").inner_text().split()
+    )
+    for part in _lab.fragments(UI[status]["kk"]):
+        assert part in text, (status, text)
+
+
+def test_the_section_lessons_together_show_an_item_of_every_type():
+    shown = {item["type"] for lesson in SECTION_LESSONS for item in lesson.shown_items()}
+    shown |= {sub["type"] for lesson in SECTION_LESSONS for sub in _nested(lesson)}
+    assert shown == set(TYPES)
+
+
+def test_a_wrong_answer_to_every_item_is_called_wrong_with_its_message(opened):
+    for item in _nested(opened.lesson):
+        _shown(_answer.answer(opened.page, item, right=False), "wrong")
+    assert opened.page.evaluate(_STDERR) == []
+
+
+def test_the_right_answer_to_every_item_is_called_right_with_its_message(opened):
+    for item in _nested(opened.lesson):
+        _shown(_answer.answer(opened.page, item, right=True), "right")
+    assert opened.page.evaluate(_STDERR) == []
+
+
+def test_switching_to_russian_redraws_every_item_and_keeps_every_answer(opened):
+    page, items = opened.page, _nested(opened.lesson)
+    for item in items:  # already right when the tests above ran; answered here when run alone
+        if not _answer.box(page, item).locator(".tmd-feedback .tmd-verdict-right").count():
+            _answer.answer(page, item, right=True)
+    page.locator(".tmd-toolbar .tmd-lang button", has_text="Русский").first.click()
+    for item in items:
+        box = _answer.box(page, item)
+        prompt = " ".join(item["prompt"]["ru"].split())
+        page.wait_for_function(
+            "([el, text]) => el.innerText.replace(/\\s+/g, ' ').includes(text)",
+            arg=[box.locator(".tmd-prompt").first.element_handle(), prompt],
+        )
+        shown = _answer.shown_response(page, item, "ru")
+        assert shown == _answer.entered(item, True, "kk"), item["id"]
+        assert box.locator(".tmd-feedback .tmd-verdict-right").count() == 1, item["id"]
