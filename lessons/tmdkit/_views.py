@@ -57,7 +57,7 @@ class ItemView:
             "tmd-subitem" if nested else "tmd-item",
             f"tmd-item--{item['id']}",
         )
-        state.observe(self._redraw, names=["lang", "teacher"])
+        state.observe(self.relabel, names=["lang", "teacher"])
         self.relabel()
 
     @property
@@ -67,7 +67,7 @@ class ItemView:
 
     def close(self) -> None:
         """Stop watching the state and close this item's widgets (the score stays on the board)."""
-        self.state.unobserve(self._redraw, names=["lang", "teacher"])
+        self.state.unobserve(self.relabel, names=["lang", "teacher"])
         close_all([self.widget, self.prompt, *self.input.widgets, *self.buttons, self.out])
 
     # -- events -------------------------------------------------------------------------------
@@ -77,7 +77,7 @@ class ItemView:
             verdict = self.kind.check(self.item, response)
         except Exception:  # a checker bug: tell the student plainly, log the traceback for us
             logger.exception(
-                "checking item %s failed on the response %r", self.item["id"], response
+                "checking item %s failed on the response %.200r", self.item["id"], response
             )
             verdict = Verdict("invalid", 0.0, (Msg("checker_error"),))
         self.verdict = verdict
@@ -103,10 +103,7 @@ class ItemView:
         self.relabel()
 
     # -- drawing ------------------------------------------------------------------------------
-    def _redraw(self, _change: Any = None) -> None:
-        self.relabel()
-
-    def relabel(self) -> None:
+    def relabel(self, _change: Any = None) -> None:
         """Redraw every text in the current language from the stored state (no re-checking)."""
         lang, item = self.state.lang, self.item
         refs = ", ".join(str(n) for n in item.get("essay", ()))
@@ -159,13 +156,10 @@ class ContextView:
             "tmd-context",
             f"tmd-item--{item['id']}",
         )
-        state.observe(self._redraw, names=["lang"])
+        state.observe(self.relabel, names=["lang"])
         self.relabel()
 
-    def _redraw(self, _change: Any = None) -> None:
-        self.relabel()
-
-    def relabel(self) -> None:
+    def relabel(self, _change: Any = None) -> None:
         """Redraw the prompt and passage in the current language."""
         lang = self.state.lang
         self.head.value = (
@@ -175,7 +169,7 @@ class ContextView:
 
     def close(self) -> None:
         """Close the nested items, the passage and the box; stop watching the state."""
-        self.state.unobserve(self._redraw, names=["lang"])
+        self.state.unobserve(self.relabel, names=["lang"])
         for view in self.items:
             view.close()
         close_all([self.widget, self.head])
