@@ -18,9 +18,9 @@ from ._feedback import feedback_html, reveal_html
 from ._html import esc
 from ._i18n import t
 from ._state import State
+from ._widgets import box, button, close_all, html, shared
 from .items import kind_of
 from .items._common import Msg, Verdict
-from .items._controls import box, button, close_all, html, shared
 
 DEFAULT_TRIES = 3
 logger = logging.getLogger("tmdkit")

@@ -10,6 +10,7 @@ import ipywidgets as w
 from .._data import text
 from .._html import esc
 from .._i18n import t
+from .._widgets import classed, shared
 from ._common import (
     Item,
     Msg,
@@ -24,7 +25,6 @@ from ._common import (
     printed,
     unique_ids,
 )
-from ._controls import classed, shared
 
 NAME = "match"
 

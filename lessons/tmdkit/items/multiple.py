@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from .._widgets import classed, shared
 from ._common import (
     MAX_CHOSEN,
     Item,
@@ -25,7 +26,6 @@ from ._common import (
     printed,
     unique_ids,
 )
-from ._controls import classed, shared
 
 NAME = "multiple"
 

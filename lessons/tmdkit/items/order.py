@@ -9,6 +9,7 @@ from typing import Any
 import ipywidgets as w
 
 from .._i18n import t
+from .._widgets import button, classed, shared
 from ._common import (
     Item,
     Msg,
@@ -25,7 +26,6 @@ from ._common import (
     printed,
     unique_ids,
 )
-from ._controls import button, classed, shared
 
 NAME = "order"
 

@@ -10,8 +10,8 @@ import ipywidgets as w
 from .._data import text as in_lang
 from .._i18n import t
 from .._normalize import input_problem, match_text
+from .._widgets import classed, shared
 from ._common import Item, Msg, Verdict, fail, invalid, key_line, printed
-from ._controls import classed, shared
 
 NAME = "text"
 BLANK = '<span class="tmd-blank"></span>'

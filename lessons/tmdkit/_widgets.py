@@ -1,8 +1,8 @@
-"""Widgets for the items, built light: every control of a kind shares one Layout and one Style model.
+"""Widgets built light: every control of a kind shares one Layout and one Style model.
 
 An ipywidgets control costs three models (itself, its Layout, its Style); sharing the last two
 makes it one. Shared layouts and styles are never changed after creation: to hide or place a
-control, give it a CSS class (see _blocks.CSS).
+control, give it a CSS class (see _blocks.CSS). The items use it; any block can.
 """
 
 from __future__ import annotations
