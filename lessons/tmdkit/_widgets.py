@@ -8,23 +8,32 @@ control, give it a CSS class (see _blocks.CSS). The items use it; any block can.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import ipywidgets as w
-from ipywidgets.widgets.widget_bool import CheckboxStyle
-from ipywidgets.widgets.widget_description import DescriptionStyle
-from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+if TYPE_CHECKING:
+    import ipywidgets as w
+
+
+def _ipywidgets() -> ModuleType:
+    # Imported on first use: checking, printing and `make check` need no widgets.
+    import ipywidgets
+
+    return ipywidgets
+
 
 _SHARED: dict[str, w.Widget] = {}
-_MAKERS: dict[str, Callable[[], w.Widget]] = {
-    "layout": w.Layout,
-    "wide": lambda: w.Layout(width="auto", max_width="100%"),
-    "text_box": lambda: w.Layout(width="30em", max_width="100%"),
-    "description": lambda: DescriptionStyle(description_width="initial"),
-    "text": lambda: TextStyle(description_width="initial"),
-    "checkbox": lambda: CheckboxStyle(description_width="initial"),
-    "button": w.ButtonStyle,
-    "html": HTMLStyle,
+_MAKERS: dict[str, Callable[[ModuleType], w.Widget]] = {
+    "layout": lambda w: w.Layout(),
+    "wide": lambda w: w.Layout(width="auto", max_width="100%"),
+    "text_box": lambda w: w.Layout(width="30em", max_width="100%"),
+    "description": lambda w: w.widgets.widget_description.DescriptionStyle(
+        description_width="initial"
+    ),
+    "text": lambda w: w.widgets.widget_string.TextStyle(description_width="initial"),
+    "checkbox": lambda w: w.widgets.widget_bool.CheckboxStyle(description_width="initial"),
+    "button": lambda w: w.ButtonStyle(),
+    "html": lambda w: w.widgets.widget_string.HTMLStyle(),
 }
 
 
@@ -32,7 +41,7 @@ def shared(name: str) -> Any:
     """Return the one Layout or Style model of this name (made again if someone closed it)."""
     model = _SHARED.get(name)
     if model is None or model.comm is None:
-        model = _SHARED[name] = _MAKERS[name]()
+        model = _SHARED[name] = _MAKERS[name](_ipywidgets())
     return model
 
 
@@ -43,21 +52,30 @@ def classed(widget: w.DOMWidget, *classes: str) -> w.DOMWidget:
     return widget
 
 
+def control(
+    kind: str, *classes: str, layout: str = "layout", style: str | None = None, **traits: Any
+) -> Any:
+    """Return a new ipywidgets control of this class name with the shared layout and style."""
+    if style:
+        traits["style"] = shared(style)
+    return classed(getattr(_ipywidgets(), kind)(layout=shared(layout), **traits), *classes)
+
+
 def html(*classes: str) -> w.HTML:
     """Return an empty HTML widget."""
-    return classed(w.HTML(layout=shared("layout"), style=shared("html")), *classes)
+    return control("HTML", *classes, style="html")
 
 
-def button(css: str, on_click: Callable[[Any], None], **kw: Any) -> w.Button:
+def button(css: str, on_click: Callable[[Any], None], **traits: Any) -> w.Button:
     """Return a button calling on_click."""
-    made = classed(w.Button(layout=shared("layout"), style=shared("button"), **kw), css)
+    made = control("Button", css, style="button", **traits)
     made.on_click(on_click)
     return made
 
 
 def box(children: list[w.Widget], *classes: str) -> w.Box:
     """Return a plain flex box (CSS in _blocks places its children; no nested boxes needed)."""
-    return classed(w.Box(children, layout=shared("layout")), *classes)
+    return control("Box", *classes, children=children)
 
 
 def close_all(widgets: list[w.Widget]) -> None:

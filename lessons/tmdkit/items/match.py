@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import ipywidgets as w
-
 from .._data import text
 from .._html import esc
 from .._i18n import t
-from .._widgets import classed, shared
+from .._widgets import control
 from ._common import (
     Item,
     Msg,
@@ -51,14 +49,13 @@ class Input:
     def __init__(self, item: Item, shuffled: Callable[[list], list], lang: str) -> None:
         self.item, self.options = item, shuffled(item["options"])
         self.menus = [
-            classed(
-                w.Dropdown(
-                    options=self._pairs(lang),
-                    value=None,
-                    layout=shared("wide"),
-                    style=shared("description"),
-                ),
+            control(
+                "Dropdown",
                 "tmd-match",
+                layout="wide",
+                style="description",
+                options=self._pairs(lang),
+                value=None,
             )
             for _row in item["left"]
         ]

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import ipywidgets as w
-
-from .._widgets import classed, shared
+from .._widgets import control
 from ._common import (
     MAX_CHOSEN,
     Item,
@@ -56,15 +54,14 @@ class Input:
         self.item, self.options = item, shuffled(item["options"])
         text = labels(item, lang)
         self.boxes = [
-            classed(
-                w.Checkbox(
-                    value=False,
-                    description=text[o["id"]],
-                    indent=False,
-                    layout=shared("wide"),
-                    style=shared("checkbox"),
-                ),
+            control(
+                "Checkbox",
                 "tmd-option",
+                layout="wide",
+                style="checkbox",
+                value=False,
+                description=text[o["id"]],
+                indent=False,
             )
             for o in self.options
         ]

@@ -6,10 +6,8 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-import ipywidgets as w
-
 from .._i18n import t
-from .._widgets import button, classed, shared
+from .._widgets import button, control
 from ._common import (
     Item,
     Msg,
@@ -55,15 +53,14 @@ class Input:
 
     def __init__(self, item: Item, start: list[str], lang: str) -> None:
         self.item, self.order, self.lang = item, list(start), lang
-        self.rows = classed(
-            w.Select(
-                options=self._pairs(),
-                value=None,
-                rows=len(start),
-                layout=shared("wide"),
-                style=shared("description"),
-            ),
+        self.rows = control(
+            "Select",
             "tmd-order",
+            layout="wide",
+            style="description",
+            options=self._pairs(),
+            value=None,
+            rows=len(start),
         )
         self.up = button("tmd-up", lambda _b: self.move(-1), description="↑")
         self.down = button("tmd-down", lambda _b: self.move(1), description="↓")

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import ipywidgets as w
-
-from .._widgets import classed, shared
+from .._widgets import control
 from ._common import (
     Item,
     Msg,
@@ -43,14 +41,13 @@ class Input:
 
     def __init__(self, item: Item, shuffled: Callable[[list], list], lang: str) -> None:
         self.item, self.options = item, shuffled(item["options"])
-        self.radio = classed(
-            w.RadioButtons(
-                options=self._pairs(lang),
-                value=None,
-                layout=shared("wide"),
-                style=shared("description"),
-            ),
+        self.radio = control(
+            "RadioButtons",
             "tmd-options",
+            layout="wide",
+            style="description",
+            options=self._pairs(lang),
+            value=None,
         )
         self.widgets = [self.radio]
 

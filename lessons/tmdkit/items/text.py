@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import ipywidgets as w
-
 from .._data import text as in_lang
 from .._i18n import t
 from .._normalize import input_problem, match_text
-from .._widgets import classed, shared
+from .._widgets import control
 from ._common import Item, Msg, Verdict, fail, invalid, key_line, printed
 
 NAME = "text"
@@ -39,9 +37,7 @@ class Input:
 
     def __init__(self, placeholder: str, lang: str) -> None:
         self.placeholder = placeholder
-        self.box = classed(
-            w.Text(value="", layout=shared("text_box"), style=shared("text")), "tmd-answer"
-        )
+        self.box = control("Text", "tmd-answer", layout="text_box", style="text", value="")
         self.widgets = [self.box]
         self.relabel(lang)
 
