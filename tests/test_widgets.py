@@ -40,6 +40,13 @@ def test_a_right_single_choice_shows_right_feedback_and_the_explanation():
     assert state.board.attempts["90-single"].done
 
 
+def test_a_right_answer_names_its_verdict_once():
+    v, _ = view("90-single")
+    v.input.radio.value = "b"
+    v.check_button.click()
+    assert v.out.value.count(t("right", "kk")) == 1
+
+
 def test_a_wrong_single_choice_shows_the_chosen_options_own_explanation():
     v, _ = view("90-single")
     v.input.radio.value = "a"

@@ -22,7 +22,8 @@ def feedback_html(
         return ""
     status = verdict.status
     head = "" if status == "invalid" else esc(t(status, lang))
-    lines = [esc(render(m, lang)) for m in verdict.messages]
+    # The heading already names the verdict; a message saying it again ("Right! Right!") is dropped.
+    lines = [esc(render(m, lang)) for m in verdict.messages if m.key != status]
     options = {o["id"]: o for o in item.get("options", ())}
     for oid in verdict.explain_options:
         explain = options.get(oid, {}).get("explain")
