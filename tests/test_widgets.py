@@ -1,14 +1,11 @@
-import json
 import logging
 
 import ipywidgets.widgets.widget as widget_registry
-import pytest
 import yaml
 from conftest import ROOT
 from tmdkit import _content as content
 from tmdkit._i18n import t
 from tmdkit._lesson import Lesson
-from tmdkit._results import save
 from tmdkit._state import State
 from tmdkit._views import ContextView, ItemView, item_view
 from tmdkit.items import single
@@ -282,26 +279,3 @@ def test_closing_an_item_closes_its_widgets_and_stops_it_watching_the_state():
     ctx = ContextView(ITEMS["90-context"], state, "almaty", lambda lang: "", lambda: None)
     ctx.close()
     assert (live_widgets(), observers(state)) == (widgets, watching)
-
-
-@pytest.mark.parametrize("name", ["../../x", "CON", "a/b\\c", "Әлия Нұрланқызы", "<script>"])
-def test_a_results_file_stays_inside_the_results_folder_whatever_the_name(tmp_path, name):
-    data = {"lesson": "01-tmd", "name": name, "time": "2026-11-25T19:00:00+05:00"}
-    path = save(data, tmp_path)
-    assert path.parent == tmp_path and path.name.startswith("01-tmd-")
-    assert path.stem.split("-")[2].casefold() not in {"con", "..", ""}
-    assert json.loads(path.read_text("utf-8"))["name"] == name
-
-
-@pytest.mark.parametrize("name", ["", "   ", "..", "/", "💥"])
-def test_a_name_with_nothing_usable_is_refused_so_the_student_is_asked_again(tmp_path, name):
-    with pytest.raises(ValueError):
-        save({"lesson": "01-tmd", "name": name, "time": "2026-11-25T19:00:00+05:00"}, tmp_path)
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_saving_twice_in_the_same_second_never_overwrites(tmp_path):
-    data = {"lesson": "01-tmd", "name": "Асан", "time": "2026-11-25T19:00:00+05:00"}
-    first, second = save(data, tmp_path), save(data, tmp_path)
-    assert first != second and first.exists() and second.exists()
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp")]

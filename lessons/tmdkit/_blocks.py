@@ -195,4 +195,27 @@ CSS = """<style>
 .tmd-toolbar {border-bottom: 1px solid #ccc; padding-bottom: 4px;}
 .tmd-progress {font-weight: 600;}
 .tmd-teacher-notes {background: #f0f0ff; padding: 6px 12px;}
+/* lesson panels: toolbar, results, essay checker, exam block (tmdkit._toolbar, _results_panel…) */
+.tmd-toolbar {display: flex; flex-flow: row wrap; align-items: center; gap: 2px 8px;}
+.tmd-toolbar > .tmd-title, .tmd-toolbar > .tmd-progress {flex: 0 0 100%;}
+.tmd-teacher, .tmd-results .widget-button, .tmd-coverage .widget-button {width: auto !important;
+  max-width: 100%; height: auto !important; min-height: var(--jp-widgets-inline-height, 28px);
+  white-space: normal !important; overflow: visible !important;}
+.tmd-results {display: flex; flex-flow: row wrap; align-items: center; gap: 4px 10px;}
+.tmd-results > .tmd-results-summary, .tmd-results > .tmd-results-actions {flex: 0 0 100%;}
+.tmd-results .tmd-name {flex: 0 1 26em; max-width: 100%; width: auto;}
+.tmd-summary {display: block; width: 100%; box-sizing: border-box; font-family: monospace;
+  font-size: 14px; resize: vertical;}
+.tmd-download {display: inline-block; padding: 4px 12px; margin: 4px 0; border: 1px solid #0072B2;
+  border-radius: 3px; color: #00558a; background: #fff; text-decoration: none; white-space: normal;}
+.tmd-download-off {border-style: dashed; color: #555;}
+.tmd-save-status {margin-top: 4px;}
+.tmd-coverage .tmd-essay-input, .tmd-coverage textarea {width: 100%; box-sizing: border-box;}
+.tmd-coverage-verdict {font-size: 17px; font-weight: 700; padding: 6px 10px; margin: 6px 0;
+  border-radius: 4px;}
+.tmd-coverage-verdict.tmd-verdict-wrong {background: #fdecea;}
+.tmd-coverage-verdict.tmd-verdict-right {background: #e6f4ea;}
+.tmd-quote {font-style: italic; color: #333;}
+.tmd-block-score {font-size: 18px; font-weight: 700; padding: 6px 12px; border: 2px solid #0072B2;
+  display: inline-block; margin: 8px 0;}
 </style>"""

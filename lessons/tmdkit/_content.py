@@ -11,105 +11,109 @@ from typing import Any
 
 from ._data import DATA, text
 from ._essay import Essay, Section
-from ._essay import essay as _essay
 from ._i18n import t
 from ._validate import validated
 
 __all__ = ["text"]
 
 
-def essay() -> Essay:
+def essay(root: Path = DATA) -> Essay:
     """Return the essay."""
-    return _essay()
+    return validated("essay", root)
 
 
-@cache
-def lessons() -> dict[str, Mapping[str, Any]]:
+def lessons(root: Path = DATA) -> dict[str, Mapping[str, Any]]:
     """Return the course's lessons by stem, in order."""
-    return validated("lessons")
+    return validated("lessons", root)
 
 
-def lesson_info(stem: str) -> Mapping[str, Any]:
+def lesson_info(stem: str, root: Path = DATA) -> Mapping[str, Any]:
     """Return one lesson's entry of data/lessons.yaml."""
     try:
-        return lessons()[stem]
+        return lessons(root)[stem]
     except KeyError:
         raise KeyError(f"data/lessons.yaml has no lesson {stem!r}") from None
 
 
-def essay_section(stem: str) -> Section | None:
+def essay_section(stem: str, root: Path = DATA) -> Section | None:
     """Return the essay section a lesson presents (data/lessons.yaml `section`), or None."""
-    wanted = lesson_info(stem)["section"]
-    return next((s for s in essay().sections if s.id == wanted), None)
+    wanted = lesson_info(stem, root)["section"]
+    return next((s for s in essay(root).sections if s.id == wanted), None)
 
 
-def lesson_kind(stem: str) -> str:
+def lesson_kind(stem: str, root: Path = DATA) -> str:
     """Return a lesson's kind: intro, section, since or review (data/lessons.yaml `kind`)."""
-    return lesson_info(stem)["kind"]
+    return lesson_info(stem, root)["kind"]
 
 
 @cache
-def glossary() -> tuple[Mapping[str, Any], ...]:
+def glossary(root: Path = DATA) -> tuple[Mapping[str, Any], ...]:
     """Return the glossary terms."""
-    return tuple(validated("glossary")["terms"])
+    return tuple(validated("glossary", root)["terms"])
 
 
-def terms_in(numbers: Iterable[int]) -> list[Mapping[str, Any]]:
+def terms_in(numbers: Iterable[int], root: Path = DATA) -> list[Mapping[str, Any]]:
     """Return the glossary terms that occur in these essay sentences."""
-    words = " ".join(essay().sentence(n).displayed for n in numbers).casefold()
-    return [term for term in glossary() if any(f.casefold() in words for f in term["forms"])]
+    words = " ".join(essay(root).sentence(n).displayed for n in numbers).casefold()
+    return [term for term in glossary(root) if any(f.casefold() in words for f in term["forms"])]
 
 
 @cache
-def checks() -> tuple[Mapping[str, Any], ...]:
+def checks(root: Path = DATA) -> tuple[Mapping[str, Any], ...]:
     """Return every context and fact-check box."""
-    return tuple(validated("factchecks")["checks"])
+    return tuple(validated("factchecks", root)["checks"])
 
 
-def checks_for(numbers: Iterable[int] | None) -> list[Mapping[str, Any]]:
+def checks_for(numbers: Iterable[int] | None, root: Path = DATA) -> list[Mapping[str, Any]]:
     """Return the boxes whose first sentence lies in numbers (all boxes for None)."""
     if numbers is None:
-        return list(checks())
+        return list(checks(root))
     wanted = set(numbers)
-    return [c for c in checks() if c["sentences"] and c["sentences"][0] in wanted]
+    return [c for c in checks(root) if c["sentences"] and c["sentences"][0] in wanted]
 
 
 @cache
-def keypoints() -> tuple[Mapping[str, Any], ...]:
+def keypoints(root: Path = DATA) -> tuple[Mapping[str, Any], ...]:
     """Return what a strong answer to question 68 covers."""
-    return tuple(validated("keypoints")["points"])
+    return tuple(validated("keypoints", root)["points"])
 
 
 @cache
-def timeline_data() -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
+def known_errors(root: Path = DATA) -> tuple[Mapping[str, Any], ...]:
+    """Return the essay's known errors the coverage checker looks for in a student's answer."""
+    return tuple(validated("keypoints", root).get("errors", ()))
+
+
+@cache
+def timeline_data(root: Path = DATA) -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
     """Return (events, lanes, eras), read once from data/events.yaml."""
-    return validated("events")
+    return validated("events", root)
 
 
 @cache
-def members() -> dict:
+def members(root: Path = DATA) -> dict:
     """Return the membership data, its dates, statuses and map outlines checked."""
-    return validated("members")
+    return validated("members", root)
 
 
-def events() -> tuple[Any, ...]:
+def events(root: Path = DATA) -> tuple[Any, ...]:
     """Return the timeline events."""
-    return timeline_data()[0]
+    return timeline_data(root)[0]
 
 
-def sentence_numbers(stem: str) -> range:
+def sentence_numbers(stem: str, root: Path = DATA) -> range:
     """Return the essay sentences a lesson presents: its section's, or the whole essay."""
-    section = essay_section(stem)
-    return section.numbers if section else range(1, len(essay().sentences) + 1)
+    section = essay_section(stem, root)
+    return section.numbers if section else range(1, len(essay(root).sentences) + 1)
 
 
-def focus_for(stem: str) -> tuple[str, str, frozenset[str]] | None:
+def focus_for(stem: str, root: Path = DATA) -> tuple[str, str, frozenset[str]] | None:
     """Return (start, end, highlighted event ids) for a lesson's part of the chronology."""
-    if essay_section(stem) is not None:
-        wanted = set(sentence_numbers(stem))
-        chosen = [e for e in events() if wanted & set(e.essay)]
-    elif lesson_kind(stem) == "since":
-        chosen = [e for e in events() if e.since_essay]
+    if essay_section(stem, root) is not None:
+        wanted = set(sentence_numbers(stem, root))
+        chosen = [e for e in events(root) if wanted & set(e.essay)]
+    elif lesson_kind(stem, root) == "since":
+        chosen = [e for e in events(root) if e.since_essay]
     else:
         return None
     if not chosen:
@@ -120,13 +124,13 @@ def focus_for(stem: str) -> tuple[str, str, frozenset[str]] | None:
 
 
 @cache
-def _quiz(stem: str) -> Mapping[str, Any]:
-    return validated(f"quizzes/{stem}")
+def _quiz(stem: str, root: Path = DATA) -> Mapping[str, Any]:
+    return validated(f"quizzes/{stem}", root)
 
 
-def quiz_items(stem: str, ids: Sequence[str] = ()) -> list[Mapping[str, Any]]:
+def quiz_items(stem: str, ids: Sequence[str] = (), root: Path = DATA) -> list[Mapping[str, Any]]:
     """Return a lesson's items in data order, or the named ones in the order named."""
-    items = _quiz(stem)["items"]
+    items = _quiz(stem, root)["items"]
     if not ids:
         return list(items)
     by_id = {item["id"]: item for item in items}
@@ -136,13 +140,13 @@ def quiz_items(stem: str, ids: Sequence[str] = ()) -> list[Mapping[str, Any]]:
     return [by_id[i] for i in ids]
 
 
-def bank_version(stem: str) -> str:
+def bank_version(stem: str, root: Path = DATA) -> str:
     """Return a short hash of the lesson's validated item bank, so a report sees when items changed."""
-    payload = json.dumps(_quiz(stem), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    payload = json.dumps(_quiz(stem, root), ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(payload).hexdigest()[:12]
 
 
-def score_section(item: Mapping[str, Any], section: Section | None) -> str:
+def score_section(item: Mapping[str, Any], section: Section | None, root: Path = DATA) -> str:
     """Return the part an item's score counts towards: an essay section id, "since" or "intro".
 
     In a section lesson, that section; elsewhere, the section of the item's first essay sentence.
@@ -150,27 +154,27 @@ def score_section(item: Mapping[str, Any], section: Section | None) -> str:
     if section is not None:
         return section.id
     first = (item.get("essay") or [0])[0]
-    for s in essay().sections:
+    for s in essay(root).sections:
         if first in s.numbers:
             return s.id
     return "since" if first else "intro"
 
 
-def section_title(section_id: str, lang: str) -> str:
+def section_title(section_id: str, lang: str, root: Path = DATA) -> str:
     """Return a section's title in lang (the intro and since-the-essay parts included)."""
-    for s in essay().sections:
+    for s in essay(root).sections:
         if s.id == section_id:
             return text(s.title, lang)
     return t(f"part_{section_id}", lang)
 
 
-def summary_text(stem: str, state: Any, lang: str) -> str:
+def summary_text(stem: str, state: Any, lang: str, root: Path = DATA) -> str:
     """Return the student's results as plain text to copy."""
     board = state.board
     done, total = board.progress()
     points, items = board.score()
     lines = [
-        text(lesson_info(stem)["title"], lang),
+        text(lesson_info(stem, root)["title"], lang),
         t("progress", lang, done=done, total=total),
         t("score_line", lang, score=f"{points:g}", total=items),
     ]
@@ -179,7 +183,11 @@ def summary_text(stem: str, state: Any, lang: str) -> str:
         lines.append(
             "  "
             + t(
-                "section_score", lang, section=section_title(section, lang), score=f"{p:g}", total=n
+                "section_score",
+                lang,
+                section=section_title(section, lang, root),
+                score=f"{p:g}",
+                total=n,
             )
         )
     return "\n".join(lines)

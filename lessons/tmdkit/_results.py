@@ -1,31 +1,10 @@
-"""Scores and a student's results file: pure bookkeeping plus one atomic, never-overwriting write."""
+"""Scores and the results mapping a student hands in: pure bookkeeping (writing it is _save)."""
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import tempfile
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
-
-from ._data import DATA
-
-RESULTS = Path(os.environ.get("TMD_RESULTS_DIR") or DATA.parent / "results")
-# Windows refuses these as file names whatever the extension; a student on a school PC may type one.
-_RESERVED = {
-    "con",
-    "prn",
-    "aux",
-    "nul",
-    *(f"com{i}" for i in range(10)),
-    *(f"lpt{i}" for i in range(10)),
-}
-_NAME_MAX = 40
-
 
 FORMAT = 2  # results files before format 2 had no "format" key and no responses, hints or reveals
 
@@ -103,16 +82,6 @@ class Scoreboard:
         return list(dict.fromkeys(self.items.values()))
 
 
-def safe_name(name: str) -> str:
-    """Return a student's name reduced to letters, digits and hyphens, safe as part of a file name."""
-    text = unicodedata.normalize("NFC", name or "")
-    kept = "".join(ch if ch.isalnum() else "-" for ch in text if unicodedata.category(ch)[0] != "C")
-    kept = re.sub(r"-{2,}", "-", kept).strip("-")[:_NAME_MAX].strip("-")
-    if kept.casefold() in _RESERVED:
-        kept = f"_{kept}"
-    return kept
-
-
 def record(
     lesson: str, name: str, lang: str, board: Scoreboard, now: datetime, bank_version: str = ""
 ) -> dict:
@@ -149,31 +118,3 @@ def record(
     if board.coverage is not None:
         data["coverage"] = board.coverage
     return data
-
-
-def save(data: dict, folder: Path = RESULTS) -> Path:
-    """Write results/<lesson>-<name>-<timestamp>.json atomically, never replacing an earlier file."""
-    name = safe_name(data["name"])
-    if not name:
-        raise ValueError("no usable name")
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = data["time"].replace(":", "").replace("-", "")[:15]
-    payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        for n in range(1, 1000):
-            target = folder / f"{data['lesson']}-{name}-{stamp}{'' if n == 1 else f'-{n}'}.json"
-            try:
-                os.link(
-                    tmp, target
-                )  # link, unlike rename, fails if the target exists: never overwrite
-                return target
-            except FileExistsError:
-                continue
-        raise FileExistsError(f"too many result files for {name} at {stamp}")
-    finally:
-        os.unlink(tmp)

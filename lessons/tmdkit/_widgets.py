@@ -34,6 +34,8 @@ _MAKERS: dict[str, Callable[[ModuleType], w.Widget]] = {
     "checkbox": lambda w: w.widgets.widget_bool.CheckboxStyle(description_width="initial"),
     "button": lambda w: w.ButtonStyle(),
     "html": lambda w: w.widgets.widget_string.HTMLStyle(),
+    "toggle_buttons": lambda w: w.widgets.widget_selection.ToggleButtonsStyle(),
+    "toggle_button": lambda w: w.widgets.widget_bool.ToggleButtonStyle(),
 }
 
 
