@@ -211,6 +211,7 @@ CSS = """<style>
 .tmd-download-off {border-style: dashed; color: #555;}
 .tmd-save-status {margin-top: 4px;}
 .tmd-coverage .tmd-essay-input, .tmd-coverage textarea {width: 100%; box-sizing: border-box;}
+.tmd-coverage > .widget-button {align-self: flex-start;}
 .tmd-coverage-verdict {font-size: 17px; font-weight: 700; padding: 6px 10px; margin: 6px 0;
   border-radius: 4px;}
 .tmd-coverage-verdict.tmd-verdict-wrong {background: #fdecea;}

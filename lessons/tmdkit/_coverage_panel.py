@@ -33,7 +33,7 @@ def _error_rows(report: Report, lang: str, root: Any) -> str:
         said = shown_text(report.quotes.get(e["id"], ""), 300)
         rows.append(
             f"<li>✘ <b>{esc(content.text(e['label'], lang))}</b>"
-            + (f'<br><q class="tmd-quote">{esc(said)}</q>' if said else "")
+            + (f'<br><span class="tmd-quote">«{esc(said)}»</span>' if said else "")
             + f"<br>{esc(t('coverage_correction', lang))}: {esc(content.text(e['correction'], lang))}"
             f"<br><small>{esc(t('coverage_revisit', lang, lesson=title))}</small></li>"
         )

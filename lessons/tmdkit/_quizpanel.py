@@ -36,7 +36,9 @@ def block_score(board: Any, ids: Sequence[str]) -> tuple[float, int]:
 
 
 def score_html(block: str, points: float, total: int, lang: str) -> str:
-    """Return the block's score line as the exam prints it: "N / 20 балл"."""
+    """Return the block's score line as the exam prints it: "N / 20 балл" (nothing if empty)."""
+    if not total:
+        return ""
     line = t(f"{block}_score", lang, score=f"{points:g}", total=total)
     return f'<div class="tmd-block-score">{esc(line)}</div>'
 

@@ -33,7 +33,7 @@ def download_html(data: dict, lang: str) -> str:
         return f'<span class="tmd-download tmd-download-off">{esc(t("download_needs_name", lang))}</span>'
     return (
         f'<a class="tmd-download" download="{esc(file_name(data))}" href="{data_url(data)}">'
-        f"⭳ {esc(t('download_results', lang))}</a>"
+        f'<i class="fa fa-download" aria-hidden="true"></i> {esc(t("download_results", lang))}</a>'
     )
 
 
@@ -99,9 +99,11 @@ class ResultsPanel:
         name = shown_text(self.name.value)
         text = f"{name}\n{text}" if name else text
         title = esc(t("my_results", lang))
+        # Enough rows for the whole summary on a narrow screen: a wrapped line takes two.
+        rows = sum(1 + len(line) // 60 for line in text.splitlines()) + 1
         self.summary.value = (
             f"<b>{title}</b>"
-            f'<textarea class="tmd-summary" readonly rows="{text.count(chr(10)) + 2}"'
+            f'<textarea class="tmd-summary" readonly rows="{rows}"'
             f' aria-label="{title}">{esc(text)}</textarea>'
         )
         self.draw_actions()
