@@ -119,6 +119,22 @@ def test_every_error_names_a_lesson_of_the_course_to_revisit():
     assert {e["lesson"] for e in content.known_errors()} <= stems
 
 
-def test_the_error_ids_are_unique():
+def test_the_five_known_errors_have_unique_ids():
     ids = [e["id"] for e in content.known_errors()]
     assert len(ids) == len(set(ids)) == 5
+
+
+def test_an_error_pointing_at_an_unknown_lesson_is_reported_with_file_entry_and_field(tmp_path):
+    import shutil
+
+    import yaml
+    from conftest import DATA
+    from tmdkit._data import DataError
+
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "keypoints.yaml"
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    doc["errors"][0]["lesson"] = "09-no-such-lesson"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    with pytest.raises(DataError, match=r'data/keypoints.yaml: chair-2008: field "lesson"'):
+        content.known_errors(tmp_path / "data")

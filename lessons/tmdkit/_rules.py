@@ -145,8 +145,14 @@ def _factchecks(run: Run) -> Any:
 
 
 def _keypoints(run: Run) -> Any:
-    doc = load("keypoints", run.root)
-    check_unique(doc["points"], "id", run.file("keypoints"))
+    doc, file = load("keypoints", run.root), run.file("keypoints")
+    check_unique(doc["points"], "id", file)
+    errors = doc.get("errors", ())
+    check_unique(errors, "id", file)
+    lessons = run.get("lessons")
+    for error in errors:  # the essay's known errors each send the student to a lesson
+        if error["lesson"] not in lessons:
+            raise DataError(file, error["id"], "lesson", "a lesson stem of data/lessons.yaml")
     return doc
 
 
