@@ -158,13 +158,14 @@ def test_the_test_session_never_writes_into_the_real_cache_or_results_folder():
     import tempfile
 
     from conftest import ROOT
-    from tmdkit import _cache, _results
+    from tmdkit import _cache, _save
 
     scratch = Path(tempfile.gettempdir()).resolve()
+    results = _save.results_folder()
     assert scratch in _cache.folder().resolve().parents
-    assert scratch in _results.RESULTS.resolve().parents
-    assert ROOT / "results" != _results.RESULTS
-    assert os.environ["TMD_RESULTS_DIR"] == str(_results.RESULTS)
+    assert scratch in results.resolve().parents
+    assert results != ROOT / "results"
+    assert os.environ["TMD_RESULTS_DIR"] == str(results)
 
 
 def test_every_trilingual_text_in_the_schemas_is_the_one_shared_definition():

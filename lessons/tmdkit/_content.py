@@ -22,6 +22,7 @@ def essay(root: Path = DATA) -> Essay:
     return validated("essay", root)
 
 
+@cache
 def lessons(root: Path = DATA) -> dict[str, Mapping[str, Any]]:
     """Return the course's lessons by stem, in order."""
     return validated("lessons", root)
