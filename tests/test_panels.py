@@ -97,7 +97,10 @@ def test_showing_a_block_again_reuses_its_widgets(lesson):
         lesson.key_points,
         lesson.teacher_notes,
         lesson.timeline,
+        lesson.map,
+        lesson.quiz,
         lesson.results,
+        lesson.coverage,
     ]
     for block in blocks:
         block()
