@@ -79,13 +79,20 @@ def test_the_toolbar_teacher_toggle_shows_and_hides_the_teacher_notes(lesson):
 
 def test_the_progress_line_counts_an_answered_item(lesson):
     answer(lesson, "02-x")
-    assert "1/1" in lesson.toolbar.progress.value
+    assert "1/1" in lesson.toolbar.head.value
 
 
-def test_the_toolbar_carries_the_styles_and_the_classes_the_browser_tests_use(lesson):
-    bar = lesson.toolbar
-    assert "<style>" in bar.head.value
-    assert "tmd-toolbar" in bar.widget._dom_classes and "tmd-lang" in bar.lang._dom_classes
+def test_start_shows_the_toolbar_first_then_the_styles(monkeypatch):
+    shown = []
+    monkeypatch.setattr(_lesson, "display", shown.append)
+    made = start(STEM, seed="test")
+    try:
+        assert shown[0] is made.toolbar.widget and "<style>" in shown[1].data
+        assert (
+            "tmd-toolbar" in shown[0]._dom_classes and "tmd-lang" in made.toolbar.lang._dom_classes
+        )
+    finally:
+        _lesson._STARTED.pop(STEM).close()
 
 
 # -- widget models --------------------------------------------------------------------------------

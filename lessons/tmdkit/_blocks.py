@@ -197,7 +197,7 @@ CSS = """<style>
 .tmd-teacher-notes {background: #f0f0ff; padding: 6px 12px;}
 /* lesson panels: toolbar, results, essay checker, exam block (tmdkit._toolbar, _results_panel…) */
 .tmd-toolbar {display: flex; flex-flow: row wrap; align-items: center; gap: 2px 8px;}
-.tmd-toolbar > .tmd-title, .tmd-toolbar > .tmd-progress {flex: 0 0 100%;}
+.tmd-toolbar > .tmd-title {flex: 0 0 100%;}
 .tmd-teacher, .tmd-results .widget-button, .tmd-coverage .widget-button {width: auto !important;
   max-width: 100%; height: auto !important; min-height: var(--jp-widgets-inline-height, 28px);
   white-space: normal !important; overflow: visible !important;}

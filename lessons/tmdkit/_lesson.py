@@ -21,7 +21,7 @@ from ._quizpanel import quiz_panel
 from ._results_panel import ResultsPanel
 from ._save import results_folder
 from ._state import State
-from ._toolbar import Toolbar
+from ._toolbar import Toolbar, styles
 
 T = TypeVar("T")
 # The lesson each stem started last in this kernel: running start() again closes the old widgets.
@@ -161,4 +161,5 @@ def start(stem: str, **options: Any) -> Lesson | BrokenLesson:
         old.close()
     _STARTED[stem] = lesson
     display(lesson.toolbar.widget)
+    display(styles())  # after the toolbar, which stays the first output of the lesson
     return lesson

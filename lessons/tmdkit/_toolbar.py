@@ -1,4 +1,4 @@
-"""The lesson's toolbar: styles and title, language switch, teacher-mode toggle, progress line."""
+"""The lesson's toolbar: title and progress line, language switch, teacher-mode toggle, styles."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as w
+from IPython.display import HTML
 
 from ._blocks import CSS
 from ._data import text
@@ -26,25 +27,25 @@ def progress_html(board: Any, lang: str) -> str:
     return line
 
 
+def styles() -> HTML:
+    """Return the lesson's stylesheet as a plain output: it never changes, so it needs no widget."""
+    return HTML(CSS)
+
+
 class Toolbar:
     """The first output of every lesson; `update()` redraws the progress line after a check."""
 
     def __init__(self, kit: Kit, info: Mapping[str, Any]) -> None:
         state = self.state = kit.state
-        # The styles travel in the title's widget, so they reach the page before any panel.
-        self.head, _ = kit.html(
-            lambda lg: f"{CSS}<b>{esc(text(info['title'], lg))}</b>", "tmd-title"
-        )
+        self.info = info
+        self.head = kit.make(w.HTML, "tmd-title")
         self.lang = kit.make(w.ToggleButtons, "tmd-lang", options=LANG_LABELS, value=state.lang)
         w.link((self.lang, "value"), (state, "lang"))
         self.teacher = kit.make(
             w.ToggleButton, "tmd-teacher", value=state.teacher, icon="graduation-cap"
         )
         w.link((self.teacher, "value"), (state, "teacher"))
-        self.progress = kit.make(w.HTML, "tmd-progress")
-        self.widget = kit.make(
-            w.Box, "tmd-toolbar", children=[self.head, self.lang, self.teacher, self.progress]
-        )
+        self.widget = kit.make(w.Box, "tmd-toolbar", children=[self.head, self.lang, self.teacher])
         self.listeners: list[Callable[[], None]] = []
         state.observe(lambda _c: self.relabel(), names=["lang"])
         self.relabel()
@@ -54,10 +55,18 @@ class Toolbar:
         lang = self.state.lang
         self.teacher.description = t("teacher_mode", lang)
         self.lang.tooltips = [t("language", lang)] * len(LANG_LABELS)
-        self.progress.value = progress_html(self.state.board, lang)
+        self.draw()
+
+    def draw(self) -> None:
+        """Redraw the title and, under it, the progress line."""
+        lang = self.state.lang
+        self.head.value = (
+            f"<b>{esc(text(self.info['title'], lang))}</b>"
+            f'<div class="tmd-progress">{progress_html(self.state.board, lang)}</div>'
+        )
 
     def update(self) -> None:
         """Redraw the progress line and tell the panels that follow the score (results)."""
-        self.progress.value = progress_html(self.state.board, self.state.lang)
+        self.draw()
         for listener in self.listeners:
             listener()
