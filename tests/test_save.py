@@ -157,3 +157,15 @@ def test_the_download_link_carries_the_same_bytes_as_the_saved_file(tmp_path):
     path = save(DATA, tmp_path)
     body = base64.b64decode(data_url(DATA).split(",", 1)[1])
     assert body == path.read_bytes()
+
+
+def test_a_file_system_that_cannot_fsync_still_saves(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "fsync", _oserror(errno.EINVAL))
+    assert json.loads(save(DATA, tmp_path).read_text("utf-8")) == DATA
+
+
+def test_a_disk_error_while_flushing_is_a_failed_save_not_a_silent_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "fsync", _oserror(errno.EIO))
+    with pytest.raises(SaveError) as caught:
+        save(DATA, tmp_path)
+    assert caught.value.key == "save_failed" and _files(tmp_path) == []

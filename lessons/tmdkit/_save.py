@@ -29,6 +29,7 @@ TRIES = 999  # <stem>-<name>-<time>.json, then -2 … -999 when the same second 
 _NO_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+_CANNOT_SYNC = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EROFS}
 
 
 class SaveError(Exception):
@@ -82,6 +83,16 @@ def _reason(exc: OSError) -> SaveError:
     return SaveError(key, exc.strerror or exc.__class__.__name__)
 
 
+def _fsync(fd: int) -> None:
+    """Flush a file to disk; a file system that cannot (JupyterLite's browser storage) is no error,
+    but a disk that fails or fills up while flushing is."""
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _CANNOT_SYNC:
+            raise
+
+
 def _sync_folder(folder: Path) -> None:
     # So the new name survives a power cut; Windows and some network folders cannot open or fsync
     # a directory, and the file itself is already on disk, so that refusal is not a failed save.
@@ -100,7 +111,7 @@ def _create(target: Path, body: bytes) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(body)
             out.flush()
-            os.fsync(out.fileno())
+            _fsync(out.fileno())
     except BaseException:
         target.unlink(missing_ok=True)  # our own half-written file, never an earlier one
         raise
@@ -115,7 +126,7 @@ def _staged(folder: Path, body: bytes) -> str | None:
         with os.fdopen(fd, "wb") as out:
             out.write(body)
             out.flush()
-            os.fsync(out.fileno())
+            _fsync(out.fileno())
     except BaseException:
         os.unlink(tmp)
         raise
