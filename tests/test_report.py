@@ -256,7 +256,7 @@ def test_the_report_notebook_shows_the_sample_class_marked_as_such_when_results_
 ):
     from tmdkit.report import notebook
 
-    monkeypatch.setattr(notebook, "RESULTS", tmp_path / "results")
+    monkeypatch.setenv("TMD_RESULTS_DIR", str(tmp_path / "results"))
     report = notebook.ClassReport(lang="en")
     assert report.sample_of is not None and report.loaded.folder == SAMPLE
     assert "There are no results files in" in report.source().data

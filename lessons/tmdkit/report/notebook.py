@@ -10,7 +10,7 @@ from .. import _content as content
 from .._data import DATA
 from .._html import esc
 from .._i18n import t
-from .._results import RESULTS
+from .._save import results_folder
 from . import render
 from .essay_html import essay
 from .export import export, lesson_href
@@ -28,7 +28,7 @@ class ClassReport:
 
     def __init__(self, folder: str | Path | None = None, *, lang: str = "kk") -> None:
         self.lang = lang
-        self.folder = Path(folder) if folder is not None else RESULTS
+        self.folder = Path(folder) if folder is not None else results_folder()
         self.loaded = load_folder(self.folder)
         self.sample_of: str | None = None
         if folder is None and not self.loaded.files and SAMPLE.is_dir():
