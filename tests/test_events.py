@@ -24,6 +24,8 @@ FACT_SHEET_IDS = [
     "kazakhstan_cis_chairmanship_2015", "eaeu_in_force", "armenia_joins_eaeu",
     "kyrgyzstan_joins_eaeu", "ukraine_recalls_cis_representatives",
     "kazakhstan_cis_chairmanship_2022", "moldova_withdrawal_process",
+    "collective_security_treaty_signed", "cst_extension_1999", "csto_charter_signed",
+    "uzbekistan_csto_suspended", "armenia_csto_frozen",
 ]  # fmt: skip
 # The fact sheet's essay_link.sentences, for every event that has any.
 FACT_SHEET_SENTENCES = {
@@ -108,8 +110,16 @@ def test_events_after_the_essay_are_marked_and_earlier_ones_are_not():
 
 
 def test_every_lane_has_its_own_symbol_and_colour_and_every_era_a_label():
-    assert len({c.symbol for c in LANES}) == len({c.colour for c in LANES}) == len(LANES) == 5
+    assert len({c.symbol for c in LANES}) == len({c.colour for c in LANES}) == len(LANES) == 6
     assert [r.id for r in ERAS] == ["essay_period", "since_essay"]
+
+
+def test_the_security_events_of_the_fact_sheet_have_their_own_lane():
+    lane = {e.category for e in EVENTS if e.id.startswith(("collective_security", "cst", "csto"))}
+    assert lane == {"security"}
+    assert BY_ID["collective_security_treaty_signed"].start == "1992-05-15"
+    assert BY_ID["csto_charter_signed"].start == "2002-10-07"
+    assert "18 September 2003" in BY_ID["csto_charter_signed"].description["en"]
 
 
 def test_the_lane_and_era_loaders_read_the_same_file():
