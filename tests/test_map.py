@@ -195,8 +195,14 @@ def test_status_at_a_moment_matches_the_fact_sheet(iso3, moment, org, expected):
 def test_a_month_precision_date_counts_for_its_whole_month_and_not_before():
     georgia = STATES["GEO"]
     assert status_at(georgia, "1993-11-30") == "outside"
-    assert status_at(georgia, "1993-12") == "member"
-    assert status_at(georgia, "1993-12-01") == "member"
+    assert status_at(georgia, "1993-12") == "signatory"
+    assert status_at(georgia, "1993-12-01") == "signatory"
+
+
+def test_georgia_is_a_protocol_signatory_until_its_charter_of_april_1994():
+    georgia = STATES["GEO"]
+    assert status_at(georgia, "1994-04-18") == "signatory"
+    assert status_at(georgia, "1994-04-19") == "member"
 
 
 def test_a_month_precision_date_is_shown_as_a_month_never_as_a_day():
@@ -325,13 +331,13 @@ def test_the_loader_rejects_a_status_the_org_does_not_define(data_copy):
     (data_copy / "members.yaml").write_text(broken, "utf-8")
     with pytest.raises(DataError) as err:
         load_members(data_copy)
-    assert (err.value.entry, err.value.field) == ("GEO", "cis.1.status")
+    assert (err.value.entry, err.value.field) == ("GEO", "cis.2.status")
 
 
 def test_the_loader_rejects_a_day_that_only_looks_like_a_month(data_copy):
     text = (DATA / "members.yaml").read_text("utf-8")
     broken = text.replace(
-        "{from: '1993-12', status: member}", "{from: '1993-12-00', status: member}"
+        "{from: '1993-12', status: signatory", "{from: '1993-12-00', status: signatory"
     )
     (data_copy / "members.yaml").write_text(broken, "utf-8")
     with pytest.raises(DataError, match="1993-12-00"):
