@@ -3,7 +3,7 @@ import string
 import pytest
 from tmdkit._check import KEYS, Msg, check
 from tmdkit._data import LANGS
-from tmdkit._i18n import plural, plural_form, render, strings, t
+from tmdkit._i18n import plural, plural_form, render, sentence_refs, strings, t
 from tmdkit._normalize import InputProblem, input_problem, parse_year
 
 # fmt: off
@@ -192,3 +192,20 @@ def test_every_input_problem_key_is_a_checker_key():
 def test_render_fills_the_message_params():
     assert render(Msg("n_wrong_chosen", {"n": 5}), "ru") == "Вы выбрали 5 неверных вариантов."
     assert render(Msg("tries_left", {"n": 1}), "ru") == "Осталась 1 попытка."
+
+
+@pytest.mark.parametrize(
+    ("numbers", "lang", "label"),
+    [
+        ([4], "kk", "Эссе, 4-сөйлем"),
+        ([12, 13, 14], "kk", "Эссе, 12-, 13-, 14-сөйлемдер"),
+        ([4], "ru", "Эссе, предложение 4"),
+        ([4, 5], "ru", "Эссе, предложения 4, 5"),
+        ([4], "en", "Essay, sentence 4"),
+        ([4, 5], "en", "Essay, sentences 4, 5"),
+    ],
+)
+def test_one_essay_sentence_is_named_in_the_singular_and_several_in_the_plural(
+    numbers, lang, label
+):
+    assert sentence_refs(numbers, lang) == label

@@ -9,7 +9,7 @@ from typing import Any
 from ._data import text
 from ._essay import Essay, Sentence
 from ._html import esc
-from ._i18n import t
+from ._i18n import sentence_refs, t
 
 VERDICT_ICONS = {
     "verified": "✔",
@@ -123,12 +123,11 @@ def facts_html(checks: Sequence[Mapping[str, Any]], lang: str) -> str:
     boxes = []
     for c in checks:
         verdict = c["verdict"]
-        refs = ", ".join(str(n) for n in c["sentences"])
         sources = "".join(f"<li>{esc(s)}</li>" for s in c["sources"])
         boxes.append(
             f'<div class="tmd-check-box tmd-verdict--{esc(verdict)}">'
             f'<div class="tmd-check-head">{VERDICT_ICONS.get(verdict, "")} '
-            f"{esc(t('verdict_' + verdict, lang))} · {esc(t('essay_sentences', lang, refs=refs))}</div>"
+            f"{esc(t('verdict_' + verdict, lang))} · {esc(sentence_refs(c['sentences'], lang))}</div>"
             f"<b>{esc(text(c['title'], lang))}</b><p>{esc(text(c['text'], lang))}</p>"
             f"<details><summary>{esc(t('sources', lang))}</summary><ul>{sources}</ul></details></div>"
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,6 +55,12 @@ def plural(key: str, n: int, lang: str, **params: Any) -> str:
     """Return the counted string key for n in lang ("5 вопросов")."""
     count = strings().get(key, {}).get("count", "n")
     return t(key, lang, **{**params, count: n})
+
+
+def sentence_refs(numbers: Sequence[int], lang: str) -> str:
+    """Return the "Essay, sentence 4" / "sentences 4, 5" label; Kazakh ordinals keep each hyphen (3-, 8-)."""
+    key = "essay_sentence" if len(numbers) == 1 else "essay_sentences"
+    return t(key, lang, refs=("-, " if lang == "kk" else ", ").join(str(n) for n in numbers))
 
 
 def render(msg: Msg, lang: str) -> str:

@@ -16,7 +16,7 @@ import ipywidgets as w
 from ._data import text
 from ._feedback import feedback_html, reveal_html
 from ._html import esc
-from ._i18n import t
+from ._i18n import sentence_refs, t
 from ._state import State
 from ._widgets import box, button, close_all, html, shared
 from .items import kind_of
@@ -106,12 +106,8 @@ class ItemView:
     def relabel(self, _change: Any = None) -> None:
         """Redraw every text in the current language from the stored state (no re-checking)."""
         lang, item = self.state.lang, self.item
-        refs = ", ".join(str(n) for n in item.get("essay", ()))
-        source = (
-            f'<div class="tmd-refs">{esc(t("essay_sentences", lang, refs=refs))}</div>'
-            if refs
-            else ""
-        )
+        refs = list(item.get("essay", ()))
+        source = f'<div class="tmd-refs">{esc(sentence_refs(refs, lang))}</div>' if refs else ""
         self.prompt.value = f'<div class="tmd-q">{esc(text(item["prompt"], lang))}</div>{source}'
         self.input.relabel(lang)
         self.check_button.description = t("check", lang)
