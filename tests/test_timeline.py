@@ -212,7 +212,7 @@ def test_the_figure_has_no_map_subplot():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_full_timeline_stays_small(lang):
-    assert len(FIGS[lang].to_json()) < 70_000
+    assert len(FIGS[lang].to_json()) < 80_000  # 37 events incl. the security lane; \uXXXX escapes double Cyrillic
     utf8 = json.dumps(FIGS[lang].to_plotly_json(), default=str, ensure_ascii=False).encode()
     assert len(utf8) < 35_000
 
