@@ -33,7 +33,7 @@ student: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	PYTHONPATH=lessons $(PY) -m tmdkit check
 
-## make html: a printable, offline HTML version of every lesson (answer keys included) in build/html/
+## make html: a printable, offline worksheet of every lesson and a teacher’s copy (notes, answer key) in build/html/
 html: $(VENV)/.runtime
 	PYTHONPATH=lessons $(PY) -m tmdkit html
 

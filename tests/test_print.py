@@ -3,7 +3,8 @@ from html import unescape
 
 import pytest
 from tmdkit import _content as content
-from tmdkit._print import build
+from tmdkit._i18n import t
+from tmdkit._print import build, teacher_copy
 from tmdkit._quizdata import iter_items
 from tmdkit.items import kind_of
 
@@ -13,6 +14,19 @@ def pages(tmp_path_factory):
     out = tmp_path_factory.mktemp("html")
     built = build(out, "kk")
     return out, {p.stem: p.read_text("utf-8") for p in built}
+
+
+@pytest.fixture(scope="module")
+def languages(tmp_path_factory):
+    """Every worksheet and teacher's copy in every language: {lang: {stem: (sheet, copy)}}."""
+    out = tmp_path_factory.mktemp("html-all")
+    return {
+        lang: {
+            p.stem: (p.read_text("utf-8"), teacher_copy(p).read_text("utf-8"))
+            for p in build(out / lang, lang)
+        }
+        for lang in ("kk", "ru", "en")
+    }
 
 
 def _plain(page: str) -> str:
@@ -33,15 +47,50 @@ def test_every_essay_sentence_is_printed_as_displayed(pages):
         assert words in sections, sentence.n
 
 
-def test_every_self_check_is_printed_with_its_answer_in_the_key(pages):
-    _, html = pages
-    for stem in content.lessons():
-        page = _plain(html[stem])
-        questions, key = page.split("Жауаптар кілті")
+def test_every_self_check_is_printed_and_its_answer_is_in_the_teachers_copy_only(languages):
+    for stem, (sheet, copy) in languages["kk"].items():
+        key = _plain(copy).split("Жауаптар кілті")[-1]
         for item in iter_items(content._quiz(stem)):
-            assert " ".join(item["prompt"]["kk"].split()) in questions, item["id"]
-            answer = " ".join(kind_of(item).answer_text(item, "kk").split())
-            assert answer in key, item["id"]
+            assert " ".join(item["prompt"]["kk"].split()) in _plain(sheet), item["id"]
+            assert " ".join(kind_of(item).answer_text(item, "kk").split()) in key, item["id"]
+        has_items = any(True for _ in iter_items(content._quiz(stem)))
+        assert ("Жауаптар кілті" in _plain(copy)) == has_items, stem
+        assert "Жауаптар кілті" not in _plain(sheet), stem
+
+
+def _key_lines(copy: str) -> list[str]:
+    key = copy.split("class='tmd-key'", 1)[1].split("</ol>", 1)[0]
+    return re.findall(r"<li>(.*?)</li>", key, re.S)
+
+
+def test_the_answer_key_gives_one_answer_per_line_with_its_explanation_on_a_line_below(languages):
+    for lang, lessons in languages.items():
+        for stem, (_, copy) in lessons.items():
+            quiz = content._quiz(stem)
+            expected = sum(1 for i in iter_items(quiz) if i["type"] != "context")
+            lines = _key_lines(copy) if expected else []
+            assert len(lines) == expected, (lang, stem)
+            for line in lines:
+                head, _, rest = line.partition('<div class="tmd-key-explain">')
+                assert re.match(r"<b>\d+(\.\d+)?\.</b> \S", head), (lang, stem, head[:60])
+                assert rest.endswith("</div>") and rest[:-6].strip(), (lang, stem, head[:60])
+
+
+def test_a_worksheet_has_no_text_that_only_makes_sense_on_screen(languages):
+    for lang, lessons in languages.items():
+        screen = [t("save_results", lang), t("teacher_mode", lang), "RU / EN", "Shift + Enter"]
+        for stem, (sheet, copy) in lessons.items():
+            for page in (sheet, copy):
+                found = [s for s in screen if s.lower() in _plain(page).lower()]
+                assert found == [], (lang, stem, found)
+
+
+def test_the_teacher_notes_are_in_the_teachers_copy_and_not_on_the_worksheet(languages):
+    for lang, lessons in languages.items():
+        for stem, (sheet, copy) in lessons.items():
+            assert 'class="tmd-teacher-notes"' not in sheet, (lang, stem)
+            if "teacher" in content.lesson_info(stem):
+                assert 'class="tmd-teacher-notes"' in copy, (lang, stem)
 
 
 def test_no_printed_page_asks_the_network_for_anything(pages):

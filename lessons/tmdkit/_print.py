@@ -1,8 +1,9 @@
-"""A static, printable HTML version of the lessons: no kernel, no network, an answer key at the end."""
+"""A printable worksheet of each lesson (no kernel, no network) and a teacher's copy with the key."""
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,11 @@ import nbformat
 from plotly.offline import get_plotlyjs
 
 from . import _content as content
-from ._blocks import CSS, essay_html, facts_html, glossary_html, list_html
+from ._blocks import CSS, essay_html, facts_html, glossary_html, list_html, teacher_html
 from ._data import DATA, text
 from ._figures import map_figure, map_table, timeline_figure, timeline_table
 from ._html import esc
-from ._i18n import t
+from ._i18n import strings, t
 from .items import kind_of
 
 LESSONS = DATA.parent / "lessons"
@@ -26,7 +27,23 @@ PRINT_CSS = """<style>
 body {font-family: 'DejaVu Sans', sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;}
 .tmd-print-item {break-inside: avoid; margin: 1em 0;} .tmd-blank {border-bottom: 1px solid #000;
 display: inline-block; width: 14em; height: 1.2em;} @media print {.js-plotly-plot {break-inside: avoid;}}
+.tmd-key li {margin: 0 0 .6em; break-inside: avoid;} .tmd-key-explain {margin-left: 2em; color: #333;}
 </style>"""
+# Cells that only make sense on screen (running cells, saving results) are left off paper; the
+# teacher's cell becomes the teacher's notes in the teacher's copy.
+SCREEN_CELLS = {"how-head", "results-head", "teacher-head"}
+# Headings the printed block repeats in its own title (objectives, key points).
+TITLED_BY_BLOCK = {"objectives-head", "keypoints-head"}
+# A sentence that tells a student to hover, click, drag, type into a box or look at teacher mode
+# has no meaning on paper; these words find it in each language (never displayed, so not in ui.yaml).
+SCREEN_WORDS = re.compile(
+    "тінтуір|батырма|жылжытқыш|ұяшық|мұғалім режимі|кеңесті ашып|пернетақта|өріске|Бағдарлама|"
+    "есептеледі|көмекші тізім|курсор|кнопк|ползун|ячейк|[Рр]ежим\\w* учителя|подсказку|клавиатур|"
+    "в поле|Программа|Засчитываются|вспомогательный список|hover|button|slider|[Tt]eacher mode|"
+    "open the hint|keyboard|the box below|The program|still counts|checklist|press “|нажмите «|"
+    "принимается|is accepted",
+    re.IGNORECASE,
+)
 
 
 def _calls(source: str) -> Iterator[tuple[str, list[Any]]]:
@@ -53,14 +70,36 @@ def key_html(item: Mapping[str, Any], number: str, lang: str) -> str:
     return kind_of(item).key_html(item, number, lang)
 
 
-def lesson_html(path: Path, lang: str) -> str:
-    """Return one lesson notebook as a static page in lang."""
+def paper_markdown(source: str, cell_id: str, lang: str) -> str:
+    """Return a Markdown cell as it reads on paper: screen-only cells and sentences left off."""
+    if cell_id in SCREEN_CELLS | TITLED_BY_BLOCK:
+        return ""
+    blocks, dropped = [], False
+    for block in source.split("\n\n"):
+        if block.lstrip().startswith("#"):
+            blocks.append(block)
+            continue
+        sentences = re.split(r"(?<=[.!?])\s+", block.strip())
+        kept = [s for s in sentences if not SCREEN_WORDS.search(s)]
+        dropped = dropped or len(kept) < len(sentences)
+        if kept:
+            blocks.append(" ".join(kept))
+    paper_key = "print_" + cell_id.replace("-", "_")
+    if dropped and len(blocks) == 1 and paper_key in strings():
+        blocks.append(t(paper_key, lang))  # the heading alone: say what to do on paper instead
+    return _markdown("\n\n".join(blocks))
+
+
+def lesson_html(path: Path, lang: str, teacher: bool = False) -> str:
+    """Return one lesson notebook as a printed worksheet in lang, or as the teacher's copy."""
     stem = path.stem
     numbers = content.sentence_numbers(stem)
     parts, keys = [], []
     for cell in nbformat.read(path, as_version=4).cells:
         if cell.cell_type == "markdown":
-            parts.append(_markdown(cell.source))
+            if teacher and cell.id == "teacher-head" and "teacher" in content.lesson_info(stem):
+                parts.append(teacher_html(content.lesson_info(stem)["teacher"], lang))
+            parts.append(paper_markdown(cell.source, cell.id, lang))
             continue
         for method, args in _calls(cell.source):
             info = content.lesson_info(stem)
@@ -89,19 +128,36 @@ def lesson_html(path: Path, lang: str) -> str:
                 keys += [key_html(item, str(i + 1), lang) for i, item in enumerate(items)]
             elif method == "key_points":
                 parts.append(list_html("key_points", info["key_points"], lang, "tmd-keypoints"))
-    if keys:
+    if keys and teacher:
         parts.append(
-            f"<h2>{esc(t('answer_key', lang))}</h2><ol style='list-style:none'>{''.join(keys)}</ol>"
+            f"<h2>{esc(t('answer_key', lang))}</h2>"
+            f"<ol class='tmd-key' style='list-style:none'>{''.join(keys)}</ol>"
         )
+    # Paper cannot be clicked: the glossary is printed open (sources and data tables stay folded).
+    if teacher:
+        parts.insert(0, f"<p><b>{esc(t('teacher_copy', lang))}</b></p>")
+    body = "".join(parts).replace(
+        '<details class="tmd-glossary">', '<details class="tmd-glossary" open>'
+    )
     title = esc(text(content.lesson_info(stem)["title"], lang))
+    if teacher:
+        title = f"{title} · {esc(t('teacher_copy', lang))}"
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
-        f'<script src="plotly.min.js"></script>{CSS}{PRINT_CSS}</head><body>{"".join(parts)}</body></html>'
+        f'<script src="plotly.min.js"></script>{CSS}{PRINT_CSS}</head><body>{body}</body></html>'
     )
 
 
+def teacher_copy(page: Path) -> Path:
+    """Return where the teacher's copy of a worksheet page is written (beside it)."""
+    return page.with_name(f"{page.stem}-teacher.html")
+
+
 def build(out: Path, lang: str = "kk", lessons: Path = LESSONS) -> list[Path]:
-    """Write every lesson of one language as a page, plotly.js beside them, and an index."""
+    """Write each lesson's worksheet and teacher's copy, plotly.js beside them, and an index.
+
+    Returns the worksheet pages; each teacher's copy is at teacher_copy(page).
+    """
     source = lessons if lang == "kk" else lessons / lang
     out.mkdir(parents=True, exist_ok=True)
     (out / "plotly.min.js").write_text(get_plotlyjs(), "utf-8")
@@ -109,9 +165,11 @@ def build(out: Path, lang: str = "kk", lessons: Path = LESSONS) -> list[Path]:
     for path in sorted(source.glob("*.ipynb")):
         page = out / f"{path.stem}.html"
         page.write_text(lesson_html(path, lang), "utf-8")
+        teacher_copy(page).write_text(lesson_html(path, lang, teacher=True), "utf-8")
         pages.append(page)
     links = "".join(
-        f'<li><a href="{p.name}">{esc(text(content.lesson_info(p.stem)["title"], lang))}</a></li>'
+        f'<li><a href="{p.name}">{esc(text(content.lesson_info(p.stem)["title"], lang))}</a>'
+        f' · <a href="{teacher_copy(p).name}">{esc(t("teacher_copy", lang))}</a></li>'
         for p in pages
     )
     (out / "index.html").write_text(

@@ -100,8 +100,12 @@ def printed(item: Item, number: str, lang: str, body: str) -> str:
 
 
 def key_line(item: Item, number: str, lang: str, answer: str, letters: str = "") -> str:
-    """Return one line of the printed answer key, with the item's explanation."""
-    explain = f" — {esc(text(item['explain'], lang))}" if "explain" in item else ""
+    """Return one line of the printed answer key; the item's explanation goes on its own line below."""
+    explain = (
+        f'<div class="tmd-key-explain">{esc(text(item["explain"], lang))}</div>'
+        if "explain" in item
+        else ""
+    )
     return f"<li><b>{esc(number)}.</b> {letters}{esc(answer)}{explain}</li>"
 
 
