@@ -96,6 +96,9 @@ BANNED = [
     ("ru", r"[Кк]онцепци\w* по реформированию|Протокол о создании", "Концепция дальнейшего развития СНГ; Протокол к Соглашению о создании СНГ"),
     ("en", r"Agreement (?:creating|to create)|Concept on reforming", "Agreement on the Creation of the CIS"),
     ("en", r"school-leaving", "the university entrance test (ҰБТ/UNT)"),
+    ("kk", r"Өзбекстан\w*[^.]{0,40}мүшелігін тоқтатты", "Uzbekistan suspended: мүшелігін тоқтата тұрды"),
+    ("ru", r"Узбекистан\w*[^.]{0,40}(?:прекратил членство|снова ушёл|вышел из ЕврАзЭС)", "приостановил членство"),
+    ("en", r"Uzbekistan[^.]{0,30}\b(?:left|quit|ended its)", "Uzbekistan suspended its membership"),
 ]  # fmt: skip
 
 
