@@ -164,19 +164,9 @@ def test_english_prose_uses_typographic_quotes_and_apostrophes():
     assert straight == []
 
 
-def test_english_keeps_guillemets_for_the_kazakh_or_russian_original_only():
-    # «» in English mark the original's own words (Cyrillic, or the essay's Latin look-alikes
-    # such as «ic») or a typed answer ({answer}); English words take “ ”.
-    wrong = [
-        (w, q)
-        for w, lang, t in TEXTS
-        if lang == "en"
-        for q in re.findall(r"«([^«»]*)»", t)
-        if not re.search("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", q)
-        and not _in_essay(q, "kk")
-        and not re.fullmatch(r"\{\w+\}", q)
-    ]
-    assert wrong == []
+def test_english_quotes_every_phrase_with_curly_quotes_never_guillemets():
+    # One convention: “ ” around quoted words in English, the Kazakh or Russian original included.
+    assert [(w, t) for w, lang, t in TEXTS if lang == "en" and re.search("[«»]", t)] == []
 
 
 # ---- quoted essay phrases match the essay on screen -------------------------------------------
