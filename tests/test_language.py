@@ -300,3 +300,39 @@ def test_a_misquoted_essay_phrase_is_found():
     assert _misquotes(planted) == [
         "planted [ru]: [проделывает немалую работу] is not in the ru essay on screen"
     ]
+
+
+# ---- content fixes a test can hold --------------------------------------------------------------
+def _yaml(name: str):
+    return yaml.safe_load((DATA / name).read_text("utf-8"))
+
+
+def test_lesson_00_names_the_after_essay_band_by_the_colour_it_is_drawn_in():
+    colour = {e["id"]: e["colour"] for e in _yaml("events.yaml")["eras"]}["since_essay"]
+    words = {"#56B4E9": {"kk": "көгілдір", "ru": "голуб", "en": "blue"}}[colour.upper()]
+    texts = {lang: t for w, lang, t in TEXTS if w.endswith("00-kirispe/timeline-head")}
+    texts["kk"] = next(t for w, _, t in TEXTS if w == "00-kirispe.ipynb:timeline-head")
+    for lang, word in words.items():
+        assert word in texts[lang].lower(), lang
+
+
+def test_the_alma_ata_declaration_is_taught_as_ending_the_ussr_in_every_language():
+    ends = {"kk": "өмір сүруі тоқта", "ru": "прекращает", "en": "ceases to exist"}
+    glossary = {g["id"]: g for g in _yaml("glossary.yaml")["terms"]}["deklaratsiya"]["definition"]
+    event = {e["id"]: e for e in _yaml("events.yaml")["events"]}["alma_ata_declaration"][
+        "description"
+    ]
+    check = {c["id"]: c for c in _yaml("factchecks.yaml")["checks"]}["almaty-declaration"]["text"]
+    for lang, words in ends.items():
+        for where, texts in (("glossary", glossary), ("events", event), ("factchecks", check)):
+            assert words in texts[lang], (where, lang)
+
+
+def test_no_fact_check_on_the_eurasec_sentences_calls_them_plainly_verified():
+    # Sentences 11-14 speak of EurAsEC in the present tense; it has not existed since 2015.
+    plain = [
+        c["id"]
+        for c in _yaml("factchecks.yaml")["checks"]
+        if set(c["sentences"]) & {11, 12, 13, 14} and c["verdict"] == "verified"
+    ]
+    assert plain == []
