@@ -12,7 +12,6 @@ import pytest
 from . import _lab
 
 TIMINGS: dict[str, float] = {}
-CONSOLE: dict[str, list[str]] = {}
 
 
 def _missing() -> str | None:
@@ -60,11 +59,16 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("browser timings")
         for name, seconds in TIMINGS.items():
             terminalreporter.write_line(f"{name:<48} {seconds:7.1f} s")
-    if CONSOLE:
-        terminalreporter.section("browser console errors (a report, not a failure)")
-        for name, lines in CONSOLE.items():
-            for line in lines:
-                terminalreporter.write_line(f"{name}: {line[:300]}")
+
+
+@pytest.fixture(autouse=True)
+def no_console_or_kernel_errors():
+    """Fail the test on any console error, page error or kernel failure (a widget callback's
+    traceback or log line) that any watched page met while it ran, the noise list aside."""
+    yield
+    problems = _lab.take_all()
+    if problems:
+        pytest.fail("the page reported errors:\n" + "\n".join(p[:2000] for p in problems))
 
 
 def _require_browser() -> None:
@@ -171,6 +175,4 @@ def rendered(request, browser, lab):
         _lab.screenshot(opened.page, "failed-" + lesson.name)
         raise
     finally:
-        if opened.watch.console_errors:
-            CONSOLE[lesson.name] = opened.watch.console_errors
         opened.close()

@@ -22,6 +22,20 @@ def test_a_script_from_a_cdn_is_caught_without_waiting_for_the_network(browser):
         assert watch.foreign() == ["https://cdn.plot.ly/plotly-2.35.2.min.js"]
     finally:
         context.close()
+    watch.take()  # the failed load is also a console error, which this test expects
+
+
+def test_a_console_error_of_a_page_fails_the_test_that_opened_it(browser):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        _lab.Watch(page)
+        page.set_content("<script>console.error('deliberate'); null.boom;</script>")
+    finally:
+        context.close()
+    found = _lab.take_all()  # what the autouse fixture fails on; taking it lets this test pass
+    assert [line.split(":")[0] for line in found] == ["console", "pageerror"]
+    assert "deliberate" in found[0] and "null" in found[1]
 
 
 @pytest.mark.parametrize(
