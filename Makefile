@@ -17,17 +17,20 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	touch $@
 
-## make lab: JupyterLab on 127.0.0.1 with a fresh random token, opening the first lesson
+## make lab: JupyterLab on 127.0.0.1 opening the first lesson; Jupyter makes a fresh token and
+## prints the address to open (the token never appears on a command line, so not in `ps`)
 lab: $(VENV)/.runtime
-	$(PY) -m jupyter lab --ServerApp.ip=127.0.0.1 \
-	  --IdentityProvider.token="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))')" \
-	  $(FIRST)
+	@root=; if [ "$$(id -u)" = 0 ]; then root=--allow-root; \
+	  echo "make lab: running as root (as in a container), so Jupyter gets --allow-root"; fi; \
+	$(PY) -m jupyter lab --ServerApp.ip=127.0.0.1 $$root $(FIRST)
 
-## make student: the student view without code (Voila) on 127.0.0.1, every lesson listed
+## make student: the student view without code (Voila) on 127.0.0.1, every lesson listed; the
+## token goes to Voila through the environment, not the command line
 student: $(VENV)/.runtime
-	@token="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))')"; \
-	echo "Student view: http://127.0.0.1:8866/voila/render/00-kirispe.ipynb?token=$$token"; \
-	$(PY) -m voila --Voila.ip=127.0.0.1 --Voila.port=8866 --token="$$token" lessons/
+	@JUPYTER_TOKEN="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))')"; \
+	export JUPYTER_TOKEN; \
+	echo "Student view: http://127.0.0.1:8866/voila/render/00-kirispe.ipynb?token=$$JUPYTER_TOKEN"; \
+	$(PY) -m voila --Voila.ip=127.0.0.1 --Voila.port=8866 --Voila.auto_token=True lessons/
 
 ## make check: validate every content file in data/ after editing it
 check: $(VENV)/.runtime
@@ -57,9 +60,11 @@ report: $(VENV)/.runtime
 ## make test: lint, unit tests and every notebook under nbval, then the browser tests
 test: lint unit browser
 
+## make lint: the .pre-commit-config.yaml hooks, checking only (nothing is rewritten)
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	git ls-files -z '*.ipynb' | xargs -0 $(PY) -m nbstripout --keep-id --verify
 
 # Unit tests and the notebooks run together on both cores; --dist loadfile keeps a notebook's cells on one worker.
 unit: $(VENV)/.dev

@@ -1,10 +1,13 @@
 import json
+import os
 import re
 import subprocess
+import sys
 
 import yaml
 from conftest import ROOT
 
+FIRST = "lessons/00-kirispe.ipynb"
 PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)==([0-9][^\s;#]*)$")
 
 
@@ -78,8 +81,128 @@ def test_ci_runs_the_test_command_the_readme_gives():
     assert "apt-get install" in ci and "chromium" in ci
 
 
-def test_make_lab_listens_on_loopback_with_a_generated_token():
+def _recipe(target: str) -> str:
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    lab = makefile.split("\nlab:", 1)[1].split("\n\n", 1)[0]
-    assert "--ServerApp.ip=127.0.0.1" in lab and "token_urlsafe" in lab
-    assert "0.0.0.0" not in makefile  # noqa: S104 - asserting its absence and "token=''" not in makefile and 'token=""' not in makefile
+    return makefile.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
+
+
+def test_make_lab_listens_on_loopback_and_never_turns_the_token_off():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "--ServerApp.ip=127.0.0.1" in _recipe("lab")
+    assert "0.0.0.0" not in makefile  # noqa: S104 - asserting its absence
+    assert "token=''" not in makefile
+    assert 'token=""' not in makefile
+    assert "disable_check_xsrf" not in makefile and "--no-auth" not in makefile
+
+
+FAKE_PYTHON = """#!/bin/sh
+# stands in for .venv/bin/python: a token when asked for one, else the command it was given
+if [ "$1" = -c ]; then echo FAKE-TOKEN-1234; else echo "RUN: $* [JUPYTER_TOKEN=${JUPYTER_TOKEN:-}]"; fi
+"""
+
+
+def _make(target: str, tmp_path, uid: int) -> list[str]:
+    """Run a make recipe with a fake python and a fake `id -u`; return what it printed."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    for name, text in (("python", FAKE_PYTHON), ("id", f"#!/bin/sh\necho {uid}\n")):
+        (bin_dir / name).write_text(text, encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    venv = tmp_path / "venv"
+    out = subprocess.run(
+        ["make", "-s", "-C", str(ROOT), target, f"VENV={venv}", f"PY={bin_dir / 'python'}",
+         "-o", f"{venv}/.runtime"],
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("JUPYTER_TOKEN")},
+             "PATH": f"{bin_dir}:{os.environ['PATH']}"},
+        capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    return out.stdout.splitlines()
+
+
+def _command(lines: list[str]) -> str:
+    return next(line for line in lines if line.startswith("RUN: "))
+
+
+def test_make_lab_as_root_passes_allow_root_and_says_so_in_one_line(tmp_path):
+    lines = _make("lab", tmp_path, uid=0)
+    assert "--allow-root" in _command(lines).split()
+    said = [line for line in lines if "root" in line and not line.startswith("RUN: ")]
+    assert len(said) == 1 and "--allow-root" in said[0]
+
+
+def test_make_lab_as_another_user_passes_no_allow_root_and_says_nothing_of_it(tmp_path):
+    lines = _make("lab", tmp_path, uid=1000)
+    assert "--allow-root" not in _command(lines)
+    assert [line for line in lines if not line.startswith("RUN: ")] == []
+
+
+def test_make_lab_puts_no_token_on_the_command_line_and_lets_jupyter_make_one(tmp_path):
+    command = _command(_make("lab", tmp_path, uid=1000))
+    assert "token" not in command.split("[JUPYTER_TOKEN=")[0].lower()
+    assert command.endswith("[JUPYTER_TOKEN=]"), "Jupyter generates the token (and prints it)"
+
+
+def test_make_student_gives_voila_its_token_through_the_environment_and_prints_it(tmp_path):
+    lines = _make("student", tmp_path, uid=1000)
+    args, env = _command(lines).split(" [JUPYTER_TOKEN=")
+    assert "FAKE-TOKEN-1234" not in args and "--Voila.auto_token=True" in args
+    assert env == "FAKE-TOKEN-1234]"
+    url = "http://127.0.0.1:8866/voila/render/00-kirispe.ipynb?token=FAKE-TOKEN-1234"
+    assert f"Student view: {url}" in lines
+
+
+def test_the_repository_config_switches_off_jupyterlab_news_and_update_checks():
+    config = ROOT / ".jupyter"
+    page = json.loads((config / "labconfig" / "page_config.json").read_text("utf-8"))
+    assert page["disabledExtensions"]["@jupyterlab/apputils-extension:announcements"] is True
+    server = json.loads((config / "jupyter_server_config.json").read_text("utf-8"))
+    assert server["LabApp"]["news_url"] is None
+    assert server["LabApp"]["check_for_updates_class"] == "jupyterlab.NeverCheckForUpdate"
+    assert "JUPYTER_CONFIG_PATH := $(CURDIR)/.jupyter" in (ROOT / "Makefile").read_text("utf-8")
+
+
+def _hooks() -> dict[str, str]:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    hooks = config["repos"][0]["hooks"]
+    assert all(hook["language"] == "system" for hook in hooks), "no hook may need the network"
+    return {hook["id"]: hook["entry"] for hook in hooks}
+
+
+def test_pre_commit_runs_ruff_check_ruff_format_and_nbstripout_from_the_pinned_venv():
+    hooks = _hooks()
+    assert hooks == {
+        "ruff-check": ".venv/bin/python -m ruff check --force-exclude",
+        "ruff-format": ".venv/bin/python -m ruff format --force-exclude",
+        "nbstripout": ".venv/bin/python -m nbstripout --keep-id",
+    }
+    dev = _requirements("requirements-dev.txt")
+    assert any(x.startswith("ruff==") for x in dev) and any(
+        x.startswith("nbstripout==") for x in dev
+    )
+
+
+def test_make_lint_runs_each_pre_commit_hook_as_a_check():
+    lint = _recipe("lint")
+    checks = {
+        "ruff-check": "$(PY) -m ruff check .",
+        "ruff-format": "$(PY) -m ruff format --check .",
+        "nbstripout": "xargs -0 $(PY) -m nbstripout --keep-id --verify",
+    }
+    assert set(checks) == set(_hooks())
+    for hook, line in checks.items():
+        assert line in lint, f"make lint does not run the {hook} hook as a check"
+    assert _recipe("test").split()[0] == "lint"
+
+
+def test_the_notebook_check_of_make_lint_fails_on_a_notebook_with_outputs(tmp_path):
+    cell = {"cell_type": "code", "execution_count": 3, "id": "c1", "metadata": {},
+            "outputs": [{"output_type": "stream", "name": "stdout", "text": "hi\n"}],
+            "source": "print('hi')"}  # fmt: skip
+    nb = tmp_path / "run.ipynb"
+    nb.write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4,
+                              "nbformat_minor": 5}), encoding="utf-8")  # fmt: skip
+    cmd = [sys.executable, "-m", "nbstripout", "--keep-id", "--verify", str(nb)]
+    assert subprocess.run(cmd, capture_output=True, check=False).returncode != 0
+    clean = [sys.executable, "-m", "nbstripout", "--keep-id", "--verify", str(ROOT / FIRST)]
+    assert subprocess.run(clean, capture_output=True, check=False).returncode == 0

@@ -29,10 +29,12 @@ VOILA_TEMPLATE_CDN = {
 @pytest.fixture(scope="module")
 def voila():
     port, token = _lab.free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1", PYDEVD_DISABLE_FILE_VALIDATION="1")
+    # As `make student` runs it: the repository's .jupyter/ on the config path, the token in
+    # the environment (never on the command line).
+    env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1", PYDEVD_DISABLE_FILE_VALIDATION="1",
+               JUPYTER_CONFIG_PATH=str(_lab.SHIPPED_CONFIG), JUPYTER_TOKEN=token)  # fmt: skip
     cmd = [sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
-           f"--Voila.port={port}", f"--token={token}", "--ServerApp.allow_root=True",
-           str(_lab.root() / "lessons")]  # fmt: skip
+           f"--Voila.port={port}", "--Voila.auto_token=True", str(_lab.root() / "lessons")]  # fmt: skip
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
