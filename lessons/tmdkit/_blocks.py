@@ -218,4 +218,18 @@ CSS = """<style>
 .tmd-quote {font-style: italic; color: #333;}
 .tmd-block-score {font-size: 18px; font-weight: 700; padding: 6px 12px; border: 2px solid #0072B2;
   display: inline-block; margin: 8px 0;}
+/* Layout: no control of the lesson is cut off at 1024 px in any language
+   (tests/browser/test_layout.py). A button sizes to its label (never narrower than ipywidgets'
+   148 px) and wraps it rather than ending it in "…"; a row of toggle buttons wraps onto a second
+   line rather than squeezing them. Scoped to outputs, where the lesson's widgets are. */
+.jp-OutputArea-output .jupyter-widgets.jupyter-button {width: auto; max-width: 100%;
+  height: auto; min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3;
+  padding-top: 4px; padding-bottom: 4px; white-space: normal; overflow-wrap: anywhere;
+  text-overflow: clip; flex-shrink: 0; align-self: flex-start;}
+.jp-OutputArea-output .jupyter-widgets.jupyter-button:not([style*="width"]) {
+  min-width: var(--jp-widgets-inline-width-short, 148px);}
+/* a text box of width 100% keeps its 2 px margins inside the output, its right border shown */
+.jp-OutputArea-output .jupyter-widgets.widget-inline-hbox {
+  max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px));}
+.jp-OutputArea-output .jupyter-widgets.widget-toggle-buttons {flex-wrap: wrap; row-gap: 4px;}
 </style>"""
