@@ -64,7 +64,10 @@ test: lint unit browser
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	git ls-files -z '*.ipynb' | xargs -0 $(PY) -m nbstripout --keep-id --verify
+	@notebooks="$$(git ls-files '*.ipynb')" && [ -n "$$notebooks" ] || \
+	  { echo "make lint: git lists no notebooks to check (is this a git checkout?)"; exit 1; }; \
+	echo "nbstripout --verify: $$(echo $$notebooks | wc -w) notebooks must have no outputs"; \
+	$(PY) -m nbstripout --keep-id --verify $$notebooks
 
 # Unit tests and the notebooks run together on both cores; --dist loadfile keeps a notebook's cells on one worker.
 unit: $(VENV)/.dev

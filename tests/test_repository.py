@@ -187,7 +187,7 @@ def test_make_lint_runs_each_pre_commit_hook_as_a_check():
     checks = {
         "ruff-check": "$(PY) -m ruff check .",
         "ruff-format": "$(PY) -m ruff format --check .",
-        "nbstripout": "xargs -0 $(PY) -m nbstripout --keep-id --verify",
+        "nbstripout": "$(PY) -m nbstripout --keep-id --verify $$notebooks",
     }
     assert set(checks) == set(_hooks())
     for hook, line in checks.items():
