@@ -83,7 +83,9 @@ unit: $(VENV)/.dev
 	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" --nbval-lax --nbval-current-env \
 	  --nbval-cell-timeout=120 tests lessons
 
-browser: $(VENV)/.dev
+# CI builds the JupyterLite site first; elsewhere tests/browser/test_lite.py reuses build/lite/, or
+# rebuilds it from the download cache alone, or is skipped with a line saying `make lite`.
+browser: $(VENV)/.dev $(if $(filter true,$(CI)),lite)
 	$(PY) -m pytest -m browser tests/browser
 
 bench: $(VENV)/.dev
