@@ -44,6 +44,13 @@ def documents(root: Path = _data.DATA) -> dict[str, object]:
     return docs
 
 
+def strings() -> dict:
+    """Return the site's own interface strings (lite_*) from data/ui.yaml, validated."""
+    from tmdkit._i18n import strings as ui
+
+    return {k: v for k, v in ui().items() if k.startswith("lite_")}
+
+
 def _record(name: str, data: bytes) -> str:
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
     return f"{name},sha256={digest},{len(data)}"

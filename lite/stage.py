@@ -8,7 +8,7 @@ import shutil
 import tarfile
 from pathlib import Path
 
-from lite import fetch
+from lite import bundle, fetch
 
 HERE = Path(__file__).resolve().parent
 KERNEL = "@jupyterlite/pyodide-kernel-extension:kernel"
@@ -46,13 +46,6 @@ def stage_pyodide(dest: Path, tarball: Path, wheels: list[Path], pins: list[fetc
     return sorted(packages)
 
 
-def strings() -> dict:
-    """Return the site's interface strings from data/ui.yaml (validated)."""
-    from tmdkit._i18n import strings as ui
-
-    return {k: v for k, v in ui().items() if k.startswith("lite_")}
-
-
 def stage_notebook(src: Path, dest: Path, how_to_run: str) -> None:
     """Copy a lesson for the site: the run instructions first, the one-line code inputs collapsed."""
     nb = json.loads(src.read_text("utf-8"))
@@ -85,7 +78,7 @@ def stage(
     )
     (dest / "jupyter-lite.json").write_text(json.dumps(config, indent=2), "utf-8")
     shutil.copyfile(HERE / "overrides.json", dest / "overrides.json")
-    texts = strings()["lite_how_to_run"]
+    texts = bundle.strings()["lite_how_to_run"]
     for src, path in notebooks.items():
         lang = json.loads(src.read_text("utf-8"))["metadata"].get("tmd", {}).get("lang", "kk")
         stage_notebook(src, dest / "files" / path, texts[lang])
@@ -93,7 +86,7 @@ def stage(
 
 def guard_script() -> str:
     """Return the inline check that shows a clear message where the site cannot run."""
-    texts = strings()
+    texts = bundle.strings()
     message = {
         key: "".join(f'<p lang="{lang}">{html.escape(texts[key][lang])}</p>' for lang in texts[key])
         for key in ("lite_old_browser", "lite_no_storage")

@@ -132,3 +132,17 @@ def test_the_browser_check_names_a_message_for_each_problem_it_detects():
         "lite_no_storage",
     }
     assert "/*MESSAGES*/{}" in script
+
+
+def test_the_pyodide_lock_of_the_site_lists_exactly_the_shipped_wheels_with_their_hashes(tmp_path):
+    tarball = fetch.cache_dir() / f"pyodide-{fetch.PYODIDE_VERSION}.tgz"
+    pins = fetch.pins()
+    wheels = [fetch.cache_dir() / "wheels" / w.file for w in pins]
+    if not tarball.exists() or not all(w.exists() for w in wheels):
+        pytest.skip("the download cache is empty: make lite fills it")
+    names = stage.stage_pyodide(tmp_path / "pyodide", tarball, wheels, pins)
+    lock = json.loads((tmp_path / "pyodide" / "pyodide-lock.json").read_text("utf-8"))
+    assert sorted(lock["packages"]) == names
+    for entry in lock["packages"].values():
+        assert fetch.sha256(tmp_path / "pyodide" / entry["file_name"]) == entry["sha256"]
+    assert {"ipywidgets", "plotly", "pyodide-kernel", "piplite", "micropip"} <= set(names)
