@@ -22,8 +22,11 @@ FIRST = "lessons/00-kirispe.ipynb"
 
 def lessons() -> dict[Path, str]:
     """Return every lesson notebook (kk, ru, en) and its path in the site."""
-    found = sorted((ROOT / "lessons").glob("**/*.ipynb"))
-    return {p: p.relative_to(ROOT).as_posix() for p in found if ".ipynb_checkpoints" not in p.parts}
+    # The teacher's notebooks (lessons/teacher/) read a folder of results files: they stay in Lab.
+    found = sorted(
+        p for sub in ("", "ru/", "en/") for p in (ROOT / "lessons").glob(f"{sub}*.ipynb")
+    )
+    return {p: p.relative_to(ROOT).as_posix() for p in found}
 
 
 def sources() -> str:

@@ -58,7 +58,11 @@ def _record(name: str, data: bytes) -> str:
 
 def _files(root: Path) -> dict[str, bytes]:
     """Return the wheel's package files: tmdkit's modules, the content bundle and raw data."""
-    files = {f"tmdkit/{p.name}": p.read_bytes() for p in sorted(PACKAGE.glob("*.py"))}
+    files = {
+        f"tmdkit/{p.relative_to(PACKAGE).as_posix()}": p.read_bytes()
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if "__pycache__" not in p.parts
+    }
     content = {"docs": documents(root)}
     files["tmdkit/_bundle/content.json"] = json.dumps(
         content, ensure_ascii=False, sort_keys=True
