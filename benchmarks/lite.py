@@ -157,6 +157,8 @@ def measure() -> dict:
                         got = _visit(context, _Site(base), path, probe)
                         for key, value in got.items():
                             res[f"lite_{run}_{key}{name}"] = value
+                except Exception as exc:  # a report: say what failed, keep what was measured
+                    res[f"lite_error{name}"] = f"{type(exc).__name__}: {str(exc)[:300]}"
                 finally:
                     context.close()
         finally:

@@ -61,7 +61,11 @@ def build_offline(*args: str) -> None:
     """Run this build in the build venv from the cache alone (for tests and benchmarks)."""
     env = {**os.environ, "TMD_LITE_OFFLINE": "1"}
     python = ROOT / ".venv-lite" / "bin" / "python"
-    subprocess.run([python, "-m", "lite.build", *args], cwd=ROOT, env=env, check=True)
+    run = subprocess.run(
+        [python, "-m", "lite.build", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if run.returncode:
+        raise RuntimeError(f"the offline build failed:\n{(run.stdout + run.stderr)[-2000:]}")
 
 
 def build(out: Path = OUT, floor: Path | None = None) -> None:

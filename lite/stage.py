@@ -50,7 +50,10 @@ def stage_notebook(src: Path, dest: Path, how_to_run: str) -> None:
     """Copy a lesson for the site: the run instructions first, the one-line code inputs collapsed."""
     nb = json.loads(src.read_text("utf-8"))
     first = nb["cells"][0]
-    first["source"] = f"> ▶ {how_to_run}\n\n" + "".join(first["source"])
+    if first["cell_type"] == "markdown":
+        first["source"] = f"> ▶ {how_to_run}\n\n" + "".join(first["source"])
+    else:
+        nb["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": how_to_run})
     for cell in nb["cells"]:
         if "hide-input" in cell.get("metadata", {}).get("tags", []):
             cell["metadata"].setdefault("jupyter", {})["source_hidden"] = True

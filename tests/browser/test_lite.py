@@ -53,6 +53,23 @@ _SIDEWAYS = """() => {
 }"""
 
 
+# The largest output of the notebook (JSON characters) and any output carrying plotly.js itself.
+_OUTPUTS = """() => {
+  const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+  let largest = 0, plotlyjs = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const outputs = cells.get(i).outputs;
+    if (!outputs) continue;
+    for (let j = 0; j < outputs.length; j++) {
+      const text = JSON.stringify(outputs.get(j).toJSON());
+      largest = Math.max(largest, text.length);
+      if (text.includes('Plotly.newPlot') || text.includes('plotly.min.js')) plotlyjs++;
+    }
+  }
+  return {largest, plotlyjs};
+}"""
+
+
 class Site:
     """The built site served on loopback; .url(path) opens a notebook in the Notebook interface."""
 
@@ -135,6 +152,13 @@ def test_every_figure_of_the_lesson_is_drawn_in_the_browser(pages, path):
     expected = _lab.expected_figures(_lab.REPO / path)
     assert expected >= 1
     assert pages.get(path).evaluate(_FIGURES) == expected
+
+
+@pytest.mark.parametrize("path", [KK, RU, EN])
+def test_no_output_of_the_lesson_carries_a_copy_of_plotly_js(pages, path):
+    found = pages.get(path).evaluate(_OUTPUTS)
+    assert found["plotlyjs"] == 0
+    assert found["largest"] < 1_000_000  # plotly.js alone is over 3 MB
 
 
 @pytest.mark.parametrize("path", [KK, RU, EN])
