@@ -218,4 +218,7 @@ CSS = """<style>
 .tmd-quote {font-style: italic; color: #333;}
 .tmd-block-score {font-size: 18px; font-weight: 700; padding: 6px 12px; border: 2px solid #0072B2;
   display: inline-block; margin: 8px 0;}
+/* phones: an answer box fits its item with ipywidgets' own margins, so nothing scrolls sideways */
+.tmd-item .widget-text, .tmd-subitem .widget-text {
+  max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important;}
 </style>"""

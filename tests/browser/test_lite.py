@@ -37,21 +37,26 @@ _PROBLEMS = """() => [...document.querySelectorAll('.jp-Notebook .jp-OutputArea-
 _FIGURES = """() => [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')]
   .filter(p => p.querySelector('.main-svg')).length"""
 
-# Any element of our blocks that reaches past its output area, or an output area that scrolls sideways.
+# Our blocks on a narrow screen: anything cut off at the window's edge, and any block, or the output
+# area holding it, that scrolls sideways.
 _SIDEWAYS = """() => {
-  const found = [];
+  const found = [], width = document.documentElement.clientWidth;
+  const scrolls = el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)
+    && el.scrollWidth > el.clientWidth + 1;
   for (const out of document.querySelectorAll('.jp-Notebook .jp-OutputArea-output')) {
     if (!out.querySelector('[class*="tmd-"]')) continue;
-    const edge = out.getBoundingClientRect().right + 1;
-    if (out.scrollWidth > out.clientWidth + 1) found.push('scrolls: ' + out.className);
-    for (const el of out.querySelectorAll('[class*="tmd-"]')) {
+    if (out.scrollWidth > out.clientWidth + 1) found.push('the output of a block scrolls sideways');
+    for (const el of out.querySelectorAll('[class*="tmd-"], [class*="tmd-"] *')) {
+      if (el.closest('.js-plotly-plot')) continue;  // a figure clips its own drawing to its width
       const box = el.getBoundingClientRect();
-      if (box.width && box.right > edge) found.push(el.className + ' ends at ' + Math.round(box.right));
+      if (box.width && box.right > width + 0.5) {
+        found.push(`${el.tagName}.${el.className} is cut off ${Math.round(box.right - width)} px past the window`);
+      }
+      if (scrolls(el)) found.push(`${el.className} scrolls sideways`);
     }
   }
   return [...new Set(found)].slice(0, 10);
 }"""
-
 
 # The largest output of the notebook (JSON characters) and any output carrying plotly.js itself.
 _OUTPUTS = """() => {
@@ -257,7 +262,8 @@ def test_a_lesson_on_a_phone_sized_screen_needs_no_sideways_scrolling(pages):
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(1500)  # Lumino and plotly lay out again
     try:
-        assert page.evaluate(_SIDEWAYS) == []
+        found = page.evaluate(_SIDEWAYS)
+        assert found == [], "\n".join(found)
         page.screenshot(path=str(_lab.artifacts() / "lite-phone.png"))
     finally:
         page.set_viewport_size({"width": 1366, "height": 900})
