@@ -97,7 +97,8 @@ def build(out: Path = OUT, floor: Path | None = None) -> None:
     seconds = time.monotonic() - started
     stamp = {"sources": sources(), "build_seconds": round(seconds, 1), "bytes": size}
     (out / STAMP).write_text(json.dumps(stamp, indent=1), "utf-8")
-    print(f"{out.relative_to(ROOT)}/: {size / 1e6:.1f} MB, built in {seconds:.0f} s")
+    shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
+    print(f"{shown}/: {size / 1e6:.1f} MB, built in {seconds:.0f} s")
 
 
 def main(argv: list[str]) -> int:
