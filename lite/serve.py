@@ -31,11 +31,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class Server(http.server.ThreadingHTTPServer):
+    """A loopback server that does not print a traceback when a browser drops a connection."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def running(site: Path = SITE, port: int = 0) -> Iterator[str]:
     """Serve site on 127.0.0.1 in a background thread; yield its base URL (for tests, benchmarks)."""
     handler = functools.partial(Handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -51,7 +59,7 @@ def serve(site: Path = SITE, port: int = 8000) -> None:
     if not (site / "index.html").is_file():
         sys.exit(f"{site} has no site yet: run `make lite` first")
     handler = functools.partial(Handler, directory=str(site))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    with Server(("127.0.0.1", port), handler) as server:
         print(f"Lessons (JupyterLite): http://127.0.0.1:{server.server_port}/  (Ctrl+C stops)")
         sys.stdout.flush()
         with contextlib.suppress(KeyboardInterrupt):
