@@ -6,7 +6,7 @@ FIRST := lessons/00-kirispe.ipynb
 # Our .jupyter/ (no news popup, no update check) joins the user's config search path; Binder uses the same folder.
 export JUPYTER_CONFIG_PATH := $(CURDIR)/.jupyter
 
-.PHONY: lab student test unit notebooks browser lint check bench html translations readme report clean
+.PHONY: lab student test unit notebooks browser lint check bench html translations readme report clean lite lite-serve
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,23 @@ REPORT_LANG ?= kk
 report: $(VENV)/.runtime
 	PYTHONPATH=lessons $(PY) -m tmdkit.report "$(RESULTS)" --out "$(OUT)" --lang $(REPORT_LANG)
 
+# The JupyterLite build has its own venv, so the runtime one stays lean.
+VENV_LITE := .venv-lite
+PY_LITE := $(VENV_LITE)/bin/python
+
+$(VENV_LITE)/.build: requirements-lite.txt
+	test -x $(PY_LITE) || $(PYTHON) -m venv $(VENV_LITE)
+	$(PY_LITE) -m pip install --disable-pip-version-check -q -r requirements-lite.txt
+	touch $@
+
+## make lite: every lesson as a JupyterLite site in build/lite/ (runs in the browser, no install)
+lite: $(VENV_LITE)/.build
+	$(PY_LITE) -m lite.build
+
+## make lite-serve: serve build/lite/ on 127.0.0.1 and print its address
+lite-serve:
+	@$(PYTHON) -m lite.serve $(or $(PORT),8000)
+
 ## make test: lint, unit tests and every notebook under nbval, then the browser tests
 test: lint unit browser
 
@@ -74,11 +91,13 @@ unit: $(VENV)/.dev
 	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" --nbval-lax --nbval-current-env \
 	  --nbval-cell-timeout=120 tests lessons
 
-browser: $(VENV)/.dev
+# CI builds the JupyterLite site first; elsewhere tests/browser/test_lite.py reuses build/lite/, or
+# rebuilds it from the download cache alone, or is skipped with a line saying `make lite`.
+browser: $(VENV)/.dev $(if $(filter true,$(CI)),lite)
 	$(PY) -m pytest -m browser tests/browser
 
 bench: $(VENV)/.dev
 	$(PY) benchmarks/bench.py
 
 clean:
-	rm -rf $(VENV) artifacts build
+	rm -rf $(VENV) $(VENV_LITE) artifacts build

@@ -232,4 +232,13 @@ CSS = """<style>
 .jp-OutputArea-output .jupyter-widgets.widget-inline-hbox {
   max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px));}
 .jp-OutputArea-output .jupyter-widgets.widget-toggle-buttons {flex-wrap: wrap; row-gap: 4px;}
+/* phones (390 px): nothing in an item, the toolbar or the results is wider than its box, so nothing
+   scrolls sideways. A control's own width (an answer box is 30em) never widens the item's grid, and a
+   full-width row leaves room for ipywidgets' 2px margins. */
+.tmd-item > *, .tmd-subitem > * {min-width: 0 !important;}
+.widget-box.tmd-item, .widget-box.tmd-subitem {grid-template-columns: auto auto minmax(0, 1fr);}
+.tmd-item .widget-text, .tmd-subitem .widget-text {
+  max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important;}
+.tmd-toolbar > .tmd-title, .tmd-results > .tmd-results-summary, .tmd-results > .tmd-results-actions {
+  flex-basis: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important;}
 </style>"""

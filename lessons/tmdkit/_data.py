@@ -8,20 +8,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
+from . import _bundle, _cache
 
-from . import _cache
-
-if TYPE_CHECKING:  # jsonschema is imported only when a file is not in the cache
+# yaml and jsonschema are imported only when a file is in neither the bundle nor the cache:
+# JupyterLite's Pyodide has neither, and reads content validated at build time (tmdkit._bundle).
+if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = _bundle.DATA or Path(__file__).resolve().parents[2] / "data"
 LANGS = ("kk", "ru", "en")
-
-# libyaml's safe loader, where PyYAML was built with it: the same safe subset of YAML as
-# yaml.safe_load, five to ten times faster, which halves a lesson's start-up.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Keys that name an entry in our files, in the order we prefer them for error messages.
 _ID_KEYS = ("id", "stem", "iso3", "n", "term")
@@ -47,6 +43,11 @@ def relative(path: Path, root: Path = DATA) -> str:
 
 def read_yaml(path: Path, root: Path = DATA) -> Any:
     """Return the parsed YAML document, or raise DataError pointing at the broken line."""
+    import yaml
+
+    # libyaml's safe loader, where PyYAML was built with it: the same safe subset of YAML as
+    # yaml.safe_load, five to ten times faster, which halves a lesson's start-up.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     name = relative(path, root)
     try:
         text = path.read_text(encoding="utf-8")
@@ -55,7 +56,7 @@ def read_yaml(path: Path, root: Path = DATA) -> Any:
     except UnicodeDecodeError as exc:
         raise DataError(name, "(file)", "(file)", f"UTF-8 text (byte {exc.start} is not)") from None
     try:
-        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader, never yaml.Loader
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, never yaml.Loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"
@@ -167,6 +168,8 @@ def load(name: str, root: Path = DATA, schema: str | None = None) -> Any:
     """Return data/<name>.yaml parsed and validated against schemas/<schema or name>.schema.json."""
     path = root / f"{name}.yaml"
     schema_name = schema or Path(name).name
+    if root == DATA and (bundled := _bundle.get(name, schema_name)) is not None:
+        return bundled  # validated when the JupyterLite site was built
     try:  # a copy validated earlier, from exactly these bytes, skips parsing and validation
         cache_key = _cache.key(path.read_bytes(), _schema_bytes(schema_name, root))
     except OSError:
