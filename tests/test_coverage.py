@@ -138,3 +138,19 @@ def test_an_error_pointing_at_an_unknown_lesson_is_reported_with_file_entry_and_
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
     with pytest.raises(DataError, match=r'data/keypoints.yaml: chair-2008: field "lesson"'):
         content.known_errors(tmp_path / "data")
+
+
+def test_an_answer_of_thousands_of_sentences_folds_each_key_word_once_not_once_a_sentence(
+    monkeypatch,
+):
+    from tmdkit import _coverage
+
+    calls = []
+    real = _coverage.fold
+    monkeypatch.setattr(_coverage, "fold", lambda text: calls.append(1) or real(text))
+    _coverage._parts.cache_clear()
+    errors_in("ТМД. " * 100)
+    few = len(calls)
+    errors_in("ТМД. " * 1100)
+    # each extra sentence is folded twice for its own words (Cyrillic and Latin); key words never again
+    assert len(calls) - 2 * few <= 2 * 1000

@@ -289,6 +289,16 @@ def test_an_empty_answer_asks_for_text_first(tmp_path):
     made.close()
 
 
+def test_an_answer_of_only_invisible_characters_asks_for_text_first(tmp_path):
+    made = Lesson("07-kaitalau", lang="ru", seed="test", results=tmp_path)
+    answer_box, button, report = coverage_parts(made)
+    answer_box.value = "\u200b\u200d\u202e\ufeff \n"
+    button.click()
+    assert "Сначала напишите текст." in report.value
+    assert made.state.board.coverage is None
+    made.close()
+
+
 # -- broken data inside a running lesson --------------------------------------------------------
 def test_a_broken_lessons_file_shows_make_checks_message_in_a_box_and_later_calls_do_not_raise(
     full_copy, monkeypatch

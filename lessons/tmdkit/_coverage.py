@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ._normalize import fold, fold_to_cyrillic, latin_to_cyrillic, relax
@@ -26,9 +27,16 @@ def _tokens(text: str) -> set[str]:
     return {word for v in variants for word in relax(v).split()}
 
 
+@lru_cache(maxsize=4096)
+def _parts(word: str) -> tuple[str, ...]:
+    """Return a key word folded into its parts, once: an answer of thousands of sentences asks
+    for the same word in each of them, and folding it every time took seconds."""
+    return tuple(relax(fold(word)).split())
+
+
 def _has(tokens: set[str], word: str) -> bool:
-    parts = relax(fold(word)).split()
-    if not parts:
+    parts = _parts(word)
+    if not tokens or not parts:
         return False
     # Numbers must match whole (21 is not 210); words match as stems, so case endings still count.
     return all(p in tokens if p.isdigit() else any(t.startswith(p) for t in tokens) for p in parts)

@@ -89,7 +89,7 @@ class CoveragePanel:
 
     def check(self, _button: Any = None) -> None:
         """Check the answer typed, show the report and keep its ids for the results file."""
-        if not self.answer.value.strip():
+        if not shown_text(self.answer.value):  # blank, or only invisible marks pasted in
             self.last = None
         else:
             self.last = check_answer(self.answer.value, self.points, self.errors)
