@@ -226,6 +226,17 @@ def test_an_unexpected_exception_while_saving_is_shown_not_swallowed(lesson, mon
     assert "<b>boom</b>" not in actions.value and "&lt;b&gt;boom" in actions.value
 
 
+def test_a_results_folder_that_is_a_file_is_told_with_its_path(tmp_path):
+    (tmp_path / "results").write_text("x", "utf-8")
+    made = Lesson(STEM, lang="en", seed="test", results=tmp_path / "results")
+    _, name, button, actions = results_parts(made)
+    name.value = "Асан"
+    button.click()
+    assert "A file stands where the results folder should be" in actions.value
+    assert str(tmp_path / "results") in actions.value and "copy the text above" in actions.value
+    made.close()
+
+
 def test_a_save_message_is_redrawn_in_the_new_language(lesson):
     _, _, button, actions = results_parts(lesson)
     button.click()

@@ -169,3 +169,33 @@ def test_a_disk_error_while_flushing_is_a_failed_save_not_a_silent_one(tmp_path,
     with pytest.raises(SaveError) as caught:
         save(DATA, tmp_path)
     assert caught.value.key == "save_failed" and _files(tmp_path) == []
+
+
+def test_a_results_folder_that_is_a_file_is_named_as_such_with_its_path(tmp_path):
+    folder = tmp_path / "results"
+    folder.write_text("not a folder", "utf-8")
+    with pytest.raises(SaveError) as caught:
+        save(DATA, folder)
+    assert caught.value.key == "save_not_folder" and str(folder) in caught.value.detail
+    assert folder.read_text("utf-8") == "not a folder"
+
+
+def test_a_results_folder_inside_a_file_is_named_as_such(tmp_path):
+    (tmp_path / "file").write_text("x", "utf-8")
+    with pytest.raises(SaveError) as caught:
+        save(DATA, tmp_path / "file" / "results")
+    assert caught.value.key == "save_not_folder"
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard-link", "exclusive-create"])
+def test_a_saved_file_gets_the_same_permissions_with_or_without_hard_links(
+    tmp_path, monkeypatch, links
+):
+    if not links:
+        monkeypatch.setattr(os, "link", _oserror(errno.EPERM))
+    old = os.umask(0o022)
+    try:
+        path = save(DATA, tmp_path)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644  # a teacher's account can read it, as any file

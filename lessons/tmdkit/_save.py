@@ -72,15 +72,25 @@ def data_url(data: dict) -> str:
     return "data:application/json;base64," + base64.b64encode(payload(data)).decode("ascii")
 
 
-def _reason(exc: OSError) -> SaveError:
-    key = (
-        "save_read_only"
-        if exc.errno in _READ_ONLY
-        else "save_disk_full"
-        if exc.errno in _FULL
-        else "save_failed"
-    )
-    return SaveError(key, exc.strerror or exc.__class__.__name__)
+def _reason(exc: OSError, folder: Path) -> SaveError:
+    if exc.errno in _READ_ONLY:
+        key = "save_read_only"
+    elif exc.errno in _FULL:
+        key = "save_disk_full"
+    elif exc.errno in (errno.EEXIST, errno.ENOTDIR) and not folder.is_dir():
+        key = "save_not_folder"  # a file stands where the results folder should be
+    else:
+        key = "save_failed"
+    # The path tells the teacher which folder to fix; "File exists" alone says nothing.
+    where = f": {exc.filename}" if exc.filename else ""
+    return SaveError(key, f"{exc.strerror or exc.__class__.__name__}{where}")
+
+
+def _umask() -> int:
+    # Read by setting it and putting it back: the only portable way to read it.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync(fd: int) -> None:
@@ -123,6 +133,9 @@ def _staged(folder: Path, body: bytes) -> str | None:
         return None
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
     try:
+        # mkstemp makes the file private (0600): give it the permissions any new file gets here,
+        # as the fallback's does, so a teacher's account reading a shared folder can open it.
+        os.chmod(tmp, 0o644 & ~_umask())
         with os.fdopen(fd, "wb") as out:
             out.write(body)
             out.flush()
@@ -170,4 +183,4 @@ def save(data: dict, folder: Path | None = None) -> Path:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
     except OSError as exc:
-        raise _reason(exc) from exc
+        raise _reason(exc, folder) from exc
