@@ -28,6 +28,8 @@ BROKEN = [
     ("83-wrong-id-prefix", "02-item", "id"),
     ("82-text-answer-digits", "82-item", "answer.kk"),
     ("81-no-essay", "81-item", "essay"),
+    ("80-context-two-passages", "80-ctx", "passage_text"),
+    ("79-option-explain-null", "79-item", "options.1.explain"),
 ]
 
 
@@ -51,7 +53,7 @@ def test_a_broken_quiz_file_is_reported_with_file_item_and_field(tmp_path, stem,
         load_quiz(stem, root, event_ids=EVENTS, sentences=SENTENCES)
     message = str(error.value)
     assert error.value.file == f"data/quizzes/{stem}.yaml"
-    assert error.value.entry == entry
+    assert (error.value.entry, error.value.field) == (entry, field)
     assert f"data/quizzes/{stem}.yaml" in message and entry in message and field in message
 
 

@@ -23,6 +23,9 @@ LANGS = ("kk", "ru", "en")
 _ID_KEYS = ("id", "stem", "iso3", "n", "term")
 # Mappings whose keys name their entries (ui.yaml strings, a catalog's cells, members' orgs).
 _KEYED = ("strings", "cells", "orgs")
+# Lists whose entries are parts of the entry around them: an option "a" is in every item, so an
+# error in one names the item and the path to the option ("options.0.explain"), not "a".
+_PARTS = ("options", "left")
 
 
 class DataError(ValueError):
@@ -103,7 +106,8 @@ def _locate(doc: Any, error: ValidationError) -> tuple[str, str]:
             node = node[key]
         except (KeyError, IndexError, TypeError):
             break
-        label = entry_label(node)
+        part = i > 0 and path[i - 1] in _PARTS
+        label = None if part else entry_label(node)
         if label is None and i > 0 and path[i - 1] in _KEYED:
             label = str(key)
         if label is not None:
@@ -112,14 +116,23 @@ def _locate(doc: Any, error: ValidationError) -> tuple[str, str]:
     if error.validator == "required":
         missing = next((r for r in error.validator_value if r not in error.instance), "?")
         rest.append(missing)
+    elif _misnamed(error):  # the instance is the unknown key itself
+        rest.append(str(error.instance))
     elif error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
         allowed = set(error.schema.get("properties", {}))
         rest.append(next((str(k) for k in error.instance if k not in allowed), "?"))
     return entry, ".".join(rest) or "(entry)"
 
 
+def _misnamed(error: ValidationError) -> bool:
+    """Return True for a field name outside the schema's list (propertyNames: enum)."""
+    return "propertyNames" in error.absolute_schema_path
+
+
 def _expected(error: ValidationError) -> str:
     v, value = error.validator, error.validator_value
+    if _misnamed(error) and v == "enum":
+        return f"a known field name (one of {value})"
     if v == "required":
         return "is required but missing"
     if v == "type":

@@ -63,3 +63,5 @@ def rules(file: str, item: Item) -> None:
     """A passage is given, by essay sentence numbers or as text (nested items have their own)."""
     if "passage" not in item and "passage_text" not in item:
         raise fail(file, item, "passage", "a passage (essay sentence numbers) or a passage_text")
+    if "passage" in item and "passage_text" in item:  # the lesson would show one, silently
+        raise fail(file, item, "passage_text", "either a passage or a passage_text, not both")
