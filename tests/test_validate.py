@@ -258,3 +258,21 @@ def test_a_rule_that_fails_unexpectedly_names_its_file_instead_of_a_traceback(
     assert check_command(root) == 1
     out = capsys.readouterr().out
     assert "✘ data/keypoints.yaml: (file): " in out and "KeyError" in out
+
+
+def test_the_check_command_checks_a_copied_data_folder_given_on_the_command_line(root, capsys):
+    from tmdkit.__main__ import main
+
+    path = root / "members.yaml"
+    path.write_text(path.read_text("utf-8").replace("status: member,", "status: membr,", 1))
+    capsys.readouterr()
+    assert main(["check", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert '✘ data/members.yaml: ARM: field "cis.1.status"' in out and "Traceback" not in out
+
+
+def test_the_check_command_refuses_a_folder_that_is_not_a_data_folder(tmp_path, capsys):
+    from tmdkit.__main__ import main
+
+    assert main(["check", str(tmp_path)]) == 2
+    assert "not a data folder" in capsys.readouterr().err

@@ -77,15 +77,19 @@ def html(argv: list[str]) -> int:
 
 
 USAGE = (
-    "usage: python -m tmdkit check | html [kk|ru|en ...] | readme [check]"
+    "usage: python -m tmdkit check [DATA_FOLDER] | html [kk|ru|en ...] | readme [check]"
     " | translations [check|build] [ru|en ...] | translations stamp ru|en [NOTEBOOK/CELL ...]"
 )
 
 
 def main(argv: list[str]) -> int:
     """Run the command line."""
-    if argv[:1] == ["check"]:
-        return 1 if check() else 0
+    if argv[:1] == ["check"]:  # check [DATA_FOLDER]: a copy of data/ being edited elsewhere
+        root = Path(argv[1]) if len(argv) > 1 else DATA
+        if not (root / "schemas").is_dir():
+            print(f"{root}: not a data folder (it has no schemas/ folder)", file=sys.stderr)
+            return 2
+        return 1 if check(root) else 0
     if argv[:1] == ["html"]:
         return html(argv[1:])
     if argv[:1] == ["readme"]:
