@@ -115,8 +115,17 @@ def test_the_latest_file_of_a_student_counts_and_the_earlier_one_is_shown(tmp_pa
             '{"format": 9, "lesson": "02-toragalyk", "name": "X", "answers": []}',
             "report_skip_format",
         ),
+        ("[" * 100_000 + "]" * 100_000, "report_skip_broken"),
+        ('{"a": ' * 50_000 + "1" + "}" * 50_000, "report_skip_broken"),
+        ('{"lesson": "02-toragalyk", "items": 1' + "0" * 5000 + "}", "report_skip_broken"),
+        ('{"lesson": ["02-toragalyk"], "name": "X", "answers": []}', "report_skip_lesson"),
+        ('{"lesson": {"02": 1}, "name": "X", "answers": []}', "report_skip_lesson"),
     ],
-)
+    ids=[
+        "json-cut-short", "not-utf8", "package-json", "list", "unknown-lesson", "unknown-format",
+        "nested-lists", "nested-objects", "5000-digit-number", "lesson-a-list", "lesson-a-mapping",
+    ],
+)  # fmt: skip
 def test_a_bad_file_is_listed_with_its_reason_and_skipped(tmp_path, body, key):
     folder = tmp_path / "bad"
     folder.mkdir()
@@ -137,8 +146,14 @@ def test_a_bad_file_is_listed_with_its_reason_and_skipped(tmp_path, body, key):
         (lambda d: d.update(points=11), "points"),
         (lambda d: d.update(time="yesterday"), "time"),
         (lambda d: d.update(name="   "), "name"),
+        (lambda d: d["answers"][0].update(status=["right"]), "answers[0].status"),
+        (lambda d: d["answers"][0].update(first_try={"a": 1}), "answers[0].first_try"),
+        (lambda d: d["answers"][0].update(revealed="no"), "answers[0].revealed"),
+        (lambda d: d["answers"][0].update(type=7), "answers[0].type"),
+        (lambda d: d["answers"].append(dict(d["answers"][0])) or d.update(items=11, points=2),
+         "answers[10].id"),
     ],
-)
+)  # fmt: skip
 def test_an_edited_file_with_an_impossible_value_is_skipped_naming_the_field(tmp_path, edit, field):
     data = submission(L02, "Ерлан", {"02-chair-period": ["a"]})
     edit(data)
@@ -204,8 +219,45 @@ def test_the_report_speaks_the_language_it_is_asked_for():
     assert "Самые частые неверные ответы" in _whole_report("ru")
 
 
-def test_a_formula_typed_as_a_name_stays_text_in_the_csv():
+def test_a_formula_cell_is_quoted_and_a_plain_one_is_left_alone():
     assert cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and cell("Айгерім") == "Айгерім"
+
+
+def test_a_formula_typed_as_a_name_or_an_answer_stays_text_in_every_csv(tmp_path):
+    formula = '=HYPERLINK("http://x","y")'
+    answers = {"02-chair-period": ["b"], "02-handover-city": ["+" + formula, "@SUM(1)"]}
+    folder = _write(tmp_path / "f", {"=SUM(1,2).json": submission(L02, formula, answers)})
+    loaded = load_folder(folder)
+    assert len(loaded.submissions) == 1
+    export(loaded, build(loaded), "kk", tmp_path / "out")
+    cells = [
+        value
+        for path in (tmp_path / "out").glob("*.csv")
+        for row in csv.reader(path.open(encoding="utf-8-sig"))
+        for value in row
+    ]
+    assert "'" + formula in cells and f"«+{formula}»" in cells, cells
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
+
+
+def test_a_file_that_breaks_the_reader_unexpectedly_is_listed_logged_and_skipped(
+    known_class, monkeypatch, caplog
+):
+    from tmdkit.report import load
+
+    real = load.parse
+
+    def parse(path, raw):
+        if path.name == "a.json":
+            raise RuntimeError("a case no rule foresaw")
+        return real(path, raw)
+
+    monkeypatch.setattr(load, "parse", parse)
+    loaded = load_folder(known_class)
+    assert [(p.path.name, p.key, p.detail) for p in loaded.skipped] == [
+        ("a.json", "report_skip_broken", "RuntimeError")
+    ]
+    assert loaded.submissions and "a.json" in caplog.text
 
 
 def test_export_writes_one_bom_csv_per_table_and_a_printable_page(tmp_path):

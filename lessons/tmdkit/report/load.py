@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import _content as content
 from .parse import FORMAT2_FIELDS, Skip, Submission, parse
+
+log = logging.getLogger("tmdkit")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,10 @@ def load_folder(folder: Path) -> Loaded:
             continue
         except OSError as exc:
             loaded.skipped.append(Problem(path, "report_skip_unreadable", exc.strerror or ""))
+            continue
+        except Exception as exc:  # a file no rule foresaw still never stops the report
+            log.exception("class report: %s could not be read", path)
+            loaded.skipped.append(Problem(path, "report_skip_broken", type(exc).__name__))
             continue
         if sub.format == 1:
             loaded.notes.append(Problem(path, "report_note_old_format", ", ".join(FORMAT2_FIELDS)))

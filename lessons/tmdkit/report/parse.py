@@ -73,11 +73,16 @@ def _count(value: Any, where: str) -> int:
     return value
 
 
+def _one_of(value: Any, allowed: Any) -> bool:
+    # A list or a mapping where a string belongs cannot even be looked up in a set.
+    return isinstance(value, str) and value in allowed
+
+
 def _answer(raw: Any, n: int, old: bool) -> Answer:
     where = f"answers[{n}]"
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
         raise Skip("report_skip_tampered", f"{where}.id")
-    if raw.get("status") not in STATUSES:
+    if not _one_of(raw.get("status"), STATUSES):
         raise Skip("report_skip_tampered", f"{where}.status")
     score = _number(raw.get("score"), f"{where}.score", 0, 1)
     if raw["status"] == "right" and score != 1:
@@ -87,10 +92,15 @@ def _answer(raw: Any, n: int, old: bool) -> Answer:
             raw["id"], raw["status"], score, _count(raw.get("tries", 0), f"{where}.tries")
         )
     responses = raw.get("responses")
-    if not isinstance(responses, list) or raw.get("first_try") not in STATUSES | {None}:
+    first = raw.get("first_try")
+    if not isinstance(responses, list):
         raise Skip("report_skip_tampered", f"{where}.responses")
-    if not isinstance(raw.get("revealed"), bool) or not isinstance(raw.get("type"), str):
+    if not (first is None or _one_of(first, STATUSES)):
+        raise Skip("report_skip_tampered", f"{where}.first_try")
+    if not isinstance(raw.get("revealed"), bool):
         raise Skip("report_skip_tampered", f"{where}.revealed")
+    if not isinstance(raw.get("type"), str):
+        raise Skip("report_skip_tampered", f"{where}.type")
     return Answer(
         raw["id"],
         raw["status"],
@@ -122,12 +132,14 @@ def parse(path: Path, raw: bytes) -> Submission:
         raise Skip("report_skip_broken", "UTF-8") from None
     except json.JSONDecodeError as exc:
         raise Skip("report_skip_broken", f"{exc.msg}, line {exc.lineno}") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, lists nested 100,000 deep
+        raise Skip("report_skip_broken", type(exc).__name__) from None
     if not isinstance(data, dict) or not {"lesson", "name", "answers"} <= data.keys():
         raise Skip("report_skip_foreign")
     fmt = data.get("format", 1)
     if fmt not in (1, 2):
         raise Skip("report_skip_format", str(fmt))
-    if data["lesson"] not in content.lessons():
+    if not _one_of(data["lesson"], content.lessons()):
         raise Skip("report_skip_lesson", str(data["lesson"])[:80])
     name = data["name"]
     if not isinstance(name, str) or not fold(name) or len(name) > 200:
@@ -135,6 +147,10 @@ def parse(path: Path, raw: bytes) -> Submission:
     if not isinstance(data["answers"], list):
         raise Skip("report_skip_tampered", "answers")
     answers = tuple(_answer(a, n, fmt == 1) for n, a in enumerate(data["answers"]))
+    ids = [a.id for a in answers]
+    if len(set(ids)) != len(ids):  # an item twice would count twice in every table
+        twice = next(n for n, i in enumerate(ids) if i in ids[:n])
+        raise Skip("report_skip_tampered", f"answers[{twice}].id")
     points = _number(data.get("points"), "points", 0, len(answers))
     if data.get("items") != len(answers) or abs(points - sum(a.score for a in answers)) > 0.011:
         raise Skip("report_skip_tampered", "points")
