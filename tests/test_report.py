@@ -352,3 +352,15 @@ def test_a_repeated_essay_error_shows_its_correction_and_the_lesson_to_revisit(m
     row = html.split('data-essay="chair-2008"')[1].split("</tr>")[0]
     assert "Chair in 2008" in row and "May 2006 to October 2007" in row
     assert f'href="../{L02}.ipynb"' in row and "4 / 4" in row
+
+
+def test_bidi_overrides_and_zero_width_marks_in_names_and_answers_never_reach_the_report(
+    tmp_path,
+):
+    answers = {"02-handover-city": ["\u202eМәскеу", "Мә\u200bскеу"]}
+    folder = _write(tmp_path / "f", {"a.json": submission(L02, "\u202eАйгерім\u200b", answers)})
+    loaded = load_folder(folder)
+    written = export(loaded, build(loaded), "kk", tmp_path / "out")
+    shown = "".join(p.read_text("utf-8-sig") for p in written)
+    assert "Айгерім" in shown and "Мәскеу" in shown
+    assert "\u202e" not in shown and "\u200b" not in shown

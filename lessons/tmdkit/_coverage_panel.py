@@ -9,9 +9,8 @@ import ipywidgets as w
 
 from . import _content as content
 from ._coverage import Report, check_answer
-from ._html import esc
+from ._html import esc, shown_text
 from ._i18n import t
-from ._results_panel import shown_text
 
 if TYPE_CHECKING:
     from ._lesson import Lesson

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from . import _content as content
-from ._html import esc
+from ._html import esc, shown_text
 from ._i18n import t
 from ._results import record
 from ._save import SaveError, data_url, file_name, safe_name, save
@@ -19,12 +18,6 @@ if TYPE_CHECKING:
     from ._lesson import Lesson
 
 log = logging.getLogger("tmdkit")
-
-
-def shown_text(typed: str, limit: int = 200) -> str:
-    """Return typed text as it may be echoed: no control or bidi marks, cut at limit with "…"."""
-    kept = "".join(ch for ch in typed if unicodedata.category(ch) not in ("Cc", "Cf")).strip()
-    return kept if len(kept) <= limit else kept[: limit - 1] + "…"
 
 
 def download_html(data: dict, lang: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import _content as content
 from .._data import LANGS
+from .._html import shown_text
 from .._normalize import fold
 
 MAX_BYTES = 1_000_000  # a lesson's file is a few kilobytes; anything this big is not one of ours
@@ -161,7 +162,7 @@ def parse(path: Path, raw: bytes) -> Submission:
     return Submission(
         path=path,
         lesson=data["lesson"],
-        name=" ".join(name.split()),
+        name=" ".join(shown_text(name).split()),
         student=fold(name),
         time=_time(data.get("time")),
         lang=lang if lang in LANGS else "kk",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._check import check
+from .._html import shown_text
 from .._normalize import InputProblem, answer_key, parse_year
 
 Item = Mapping[str, Any]
@@ -55,7 +56,7 @@ def _groups(item: Item, response: Any) -> Iterator[tuple[Hashable, Any, tuple[st
             return
         yield year, year, ()
     elif kind == "text":
-        yield answer_key(response), " ".join(str(response).split()), ()
+        yield answer_key(response), " ".join(shown_text(str(response)).split()), ()
 
 
 def _explain(item: Item, options: Sequence[str]) -> tuple[Mapping[str, str], ...]:
