@@ -300,6 +300,40 @@ def test_an_empty_answer_asks_for_text_first(tmp_path):
     made.close()
 
 
+def test_a_failing_essay_checker_shows_a_message_in_the_lessons_language_and_is_logged(
+    tmp_path, monkeypatch, caplog
+):
+    import logging
+
+    from tmdkit import _coverage_panel
+
+    def broken(*_args):
+        raise RuntimeError("checker bug")
+
+    monkeypatch.setattr(_coverage_panel, "check_answer", broken)
+    made = Lesson("07-kaitalau", lang="ru", seed="test", results=tmp_path)
+    answer_box, button, report = coverage_parts(made)
+    answer_box.value = "ТМД 1991 жылы құрылды."
+    with caplog.at_level(logging.ERROR, logger="tmdkit"):
+        button.click()
+    assert "Не удалось проверить этот ответ" in report.value
+    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
+    made.state.lang = "en"
+    assert "This answer could not be checked" in report.value
+    made.close()
+
+
+def test_the_ask_to_write_first_is_redrawn_in_the_new_language(tmp_path):
+    made = Lesson("07-kaitalau", lang="ru", seed="test", results=tmp_path)
+    _, button, report = coverage_parts(made)
+    button.click()
+    made.state.lang = "en"
+    from tmdkit._i18n import t
+
+    assert t("coverage_empty", "en") in report.value and "Сначала" not in report.value
+    made.close()
+
+
 def test_an_answer_of_only_invisible_characters_asks_for_text_first(tmp_path):
     made = Lesson("07-kaitalau", lang="ru", seed="test", results=tmp_path)
     answer_box, button, report = coverage_parts(made)

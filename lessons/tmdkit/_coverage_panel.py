@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,8 @@ from ._i18n import t
 
 if TYPE_CHECKING:
     from ._lesson import Lesson
+
+log = logging.getLogger("tmdkit")
 
 
 def _rows(entries: Sequence[Mapping[str, Any]], icon: str, lang: str, why: bool) -> str:
@@ -71,6 +74,7 @@ class CoveragePanel:
         self.button = kit.make(w.Button, "tmd-check", button_style="primary", icon="check")
         self.report = kit.make(w.HTML, "tmd-feedback")
         self.last: Report | None = None
+        self.notice: str | None = None  # ui.yaml key shown instead of a report (empty, failed)
         self.widget = kit.make(
             w.VBox, "tmd-coverage", children=[self.answer, self.button, self.report]
         )
@@ -88,20 +92,27 @@ class CoveragePanel:
 
     def check(self, _button: Any = None) -> None:
         """Check the answer typed, show the report and keep its ids for the results file."""
+        self.notice = None
         if not shown_text(self.answer.value):  # blank, or only invisible marks pasted in
-            self.last = None
+            self.notice = "coverage_empty"
         else:
-            self.last = check_answer(self.answer.value, self.points, self.errors)
-            self.lesson.state.board.coverage = self.last.record()
-            self.lesson.changed()
-        self.draw(empty_warning=self.last is None)
+            try:
+                report = check_answer(self.answer.value, self.points, self.errors)
+            except Exception:  # a checker bug: say so plainly, log the traceback for us
+                log.exception("essay checker failed on %d characters", len(self.answer.value))
+                self.notice = "checker_error"
+            else:
+                self.last = report
+                self.lesson.state.board.coverage = report.record()
+                self.lesson.changed()
+        self.draw()
 
-    def draw(self, empty_warning: bool = False) -> None:
-        """Redraw the report (or the ask to write something first)."""
+    def draw(self) -> None:
+        """Redraw the report, or the notice that replaced it, in the lesson's language."""
         lang = self.lesson.state.lang
-        if empty_warning:
+        if self.notice is not None:
             self.report.value = (
-                f'<span class="tmd-verdict-invalid">⚠ {esc(t("coverage_empty", lang))}</span>'
+                f'<span class="tmd-verdict-invalid">⚠ {esc(t(self.notice, lang))}</span>'
             )
         elif self.last is not None:
             self.report.value = report_html(self.last, len(self.points), lang, self.lesson.root)
