@@ -364,3 +364,11 @@ def test_bidi_overrides_and_zero_width_marks_in_names_and_answers_never_reach_th
     shown = "".join(p.read_text("utf-8-sig") for p in written)
     assert "Айгерім" in shown and "Мәскеу" in shown
     assert "\u202e" not in shown and "\u200b" not in shown
+
+
+def test_an_answer_seen_in_teacher_mode_counts_as_revealed_in_the_item_table(tmp_path):
+    seen = submission(L02, "Оқушы Бір", {"02-chair-period": ["a"]})
+    seen["answers"][0]["revealed"] = True  # what the lesson writes after teacher mode was on
+    folder = _write(tmp_path / "f", {"a.json": seen})
+    row = next(r for r in build(load_folder(folder)).items if r.item == "02-chair-period")
+    assert (row.right, row.revealed) == (1, 1)

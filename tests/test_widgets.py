@@ -179,6 +179,24 @@ def test_teacher_mode_reveals_the_answer_before_any_try():
     assert "tmd-answer-box" in v.out.value and "Б" in v.out.value
 
 
+def test_an_answer_seen_in_teacher_mode_is_recorded_as_seen_and_the_item_stays_open():
+    v, state = view("90-single")
+    state.teacher = True
+    state.teacher = False
+    v.input.radio.value = "b"
+    v.check_button.click()
+    attempt = state.board.attempts["90-single"]
+    assert (attempt.status, attempt.tries, attempt.revealed) == ("right", 1, True)
+
+
+def test_an_item_finished_before_teacher_mode_is_not_marked_as_seen():
+    v, state = view("90-single")
+    v.input.radio.value = "b"
+    v.check_button.click()
+    state.teacher = True
+    assert state.board.attempts["90-single"].revealed is False
+
+
 def test_the_answer_is_shown_after_the_last_allowed_try():
     v, state = view("90-single")
     for wrong in ("a", "c", "d"):

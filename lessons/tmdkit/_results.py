@@ -64,6 +64,13 @@ class Scoreboard:
         if not attempt.done:
             attempt.done, attempt.status, attempt.revealed = True, "revealed", True
 
+    def shown(self, item_id: str) -> None:
+        """Note that the answer was on screen (teacher mode) before the item was finished: the
+        item stays open, but the results file says the answer was seen."""
+        attempt = self.attempts[item_id]
+        if not attempt.done:
+            attempt.revealed = True
+
     def hint(self, item_id: str) -> None:
         """Count one more hint shown on an item."""
         self.attempts[item_id].hints += 1

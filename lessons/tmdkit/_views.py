@@ -123,6 +123,8 @@ class ItemView:
             None if self.attempt.done else item.get("max_tries", DEFAULT_TRIES) - self.attempt.tries
         )
         shown_answer = self.state.teacher or self.attempt.status == "revealed"
+        if self.state.teacher:  # a student who turns teacher mode on has seen the answer
+            self.state.board.shown(self.item["id"])
         self.out.value = (
             (f'<div class="tmd-hints">{shown}</div>' if shown else "")
             + f'<div class="tmd-feedback">{feedback_html(item, self.verdict, left, lang)}</div>'

@@ -129,7 +129,7 @@ def _items(subs: Sequence[Submission]) -> tuple[tuple[ItemRow, ...], tuple[tuple
             c = counts[(sub.lesson, a.id)]
             c["answered"] += 1
             c["right"] += a.status == "right"
-            c["revealed"] += a.status == "revealed"
+            c["revealed"] += a.status == "revealed" or bool(a.revealed)  # or seen in teacher mode
             if a.hints is not None:
                 c["hints"] += a.hints
                 c["hinted"] += a.hints > 0
