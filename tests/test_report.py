@@ -372,3 +372,17 @@ def test_an_answer_seen_in_teacher_mode_counts_as_revealed_in_the_item_table(tmp
     folder = _write(tmp_path / "f", {"a.json": seen})
     row = next(r for r in build(load_folder(folder)).items if r.item == "02-chair-period")
     assert (row.right, row.revealed) == (1, 1)
+
+
+def test_the_command_line_says_so_when_the_output_folder_is_a_file(tmp_path, capsys):
+    (tmp_path / "out").write_text("the teacher's own file", "utf-8")
+    assert main([str(SAMPLE), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the report into" in err and str(tmp_path / "out") in err
+    assert (tmp_path / "out").read_text("utf-8") == "the teacher's own file"
+
+
+def test_the_command_line_names_a_results_path_that_is_a_file_not_a_folder(tmp_path, capsys):
+    (tmp_path / "one.json").write_text("{}", "utf-8")
+    assert main([str(tmp_path / "one.json"), "--out", str(tmp_path / "out")]) == 1
+    assert "not a folder" in capsys.readouterr().err

@@ -22,11 +22,17 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     loaded = load_folder(args.folder)
     if not loaded.found:
-        print(f"no such folder: {args.folder}", file=sys.stderr)
+        what = "not a folder" if args.folder.exists() else "no such folder"
+        print(f"{what}: {args.folder}", file=sys.stderr)
         return 1
     if not loaded.files:
         print(f"no results files in {args.folder}: the report below is empty", file=sys.stderr)
-    written = export(loaded, build(loaded), args.lang, args.out)
+    try:
+        written = export(loaded, build(loaded), args.lang, args.out)
+    except OSError as exc:  # --out names a file, a read-only folder, a full disk
+        where = exc.filename or args.out
+        print(f"cannot write the report into {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(
         f"{len(loaded.submissions)} of {loaded.files} files counted"
         f" ({len(loaded.skipped)} skipped, {len(loaded.superseded)} earlier copies)."
