@@ -386,3 +386,12 @@ def test_the_command_line_names_a_results_path_that_is_a_file_not_a_folder(tmp_p
     (tmp_path / "one.json").write_text("{}", "utf-8")
     assert main([str(tmp_path / "one.json"), "--out", str(tmp_path / "out")]) == 1
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_the_notebook_export_into_a_path_that_is_a_file_says_so_in_the_reports_language(tmp_path):
+    from tmdkit.report.notebook import ClassReport
+
+    (tmp_path / "out").write_text("x", "utf-8")
+    shown = ClassReport(SAMPLE, lang="ru").export(tmp_path / "out").data
+    assert "Отчёт не удалось записать в папку" in shown and 'role="alert"' in shown
+    assert (tmp_path / "out").read_text("utf-8") == "x"

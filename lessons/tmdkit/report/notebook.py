@@ -90,6 +90,14 @@ class ClassReport:
 
     def export(self, folder: str | Path = OUT) -> HTML:
         """Write the CSV tables and the printable report.html into folder; say where."""
-        written = export(self.loaded, self.tables, self.lang, Path(folder))
         where = content.shown_path(Path(folder).resolve())
+        try:
+            written = export(self.loaded, self.tables, self.lang, Path(folder))
+        except OSError as exc:  # a file in the way, a read-only folder, a full disk: say which
+            detail = f"{exc.strerror or type(exc).__name__}: {exc.filename or where}"
+            line = t("report_write_failed", self.lang, path=where)
+            return HTML(
+                f'<p class="tmd-verdict-invalid" role="alert">⚠ {esc(line)} '
+                f"<small>({esc(detail)})</small></p>"
+            )
         return HTML(f"<p>✔ {esc(t('report_written', self.lang, path=where, n=len(written)))}</p>")
