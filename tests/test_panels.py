@@ -500,3 +500,14 @@ def test_a_hostile_sentence_echoed_by_the_essay_checker_is_escaped(tmp_path, typ
     assert "\u202e" not in report.value and "\u200b" not in report.value
     assert len(report.value) < 12_000
     made.close()
+
+
+def test_a_quiz_item_or_map_the_notebook_names_but_the_data_lacks_shows_a_box_naming_it(lesson):
+    from IPython.display import HTML
+
+    missing_item, missing_org = lesson.quiz("02-no-such-item"), lesson.map("nato")
+    assert isinstance(missing_item, HTML) and isinstance(missing_org, HTML)
+    assert "data/quizzes/02-toragalyk.yaml: 02-no-such-item: field &quot;id&quot;" in (
+        missing_item.data
+    )
+    assert "data/members.yaml: nato: field &quot;orgs&quot;" in missing_org.data

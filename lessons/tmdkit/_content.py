@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ._data import DATA, text
+from ._data import DATA, DataError, text
 from ._essay import Essay, Section
 from ._i18n import t
 from ._validate import validated
@@ -137,7 +137,11 @@ def quiz_items(stem: str, ids: Sequence[str] = (), root: Path = DATA) -> list[Ma
     by_id = {item["id"]: item for item in items}
     missing = [i for i in ids if i not in by_id]
     if missing:
-        raise KeyError(f"data/quizzes/{stem}.yaml has no item {missing[0]!r}")
+        # A notebook names an item the quiz file does not have (renamed or removed): a box, and
+        # the same message make check would give, not a KeyError traceback in the cell.
+        raise DataError(
+            f"data/quizzes/{stem}.yaml", missing[0], "id", "an item id the notebook's quiz() names"
+        )
     return [by_id[i] for i in ids]
 
 

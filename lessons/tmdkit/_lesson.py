@@ -115,6 +115,9 @@ class Lesson:
     @guarded
     def map(self, org: str = "cis") -> w.Widget:
         """Return the membership map (CIS, EurAsEC or EAEU) with moments to switch between."""
+        orgs = content.members(self.root)["orgs"]
+        if org not in orgs:  # a typo in the notebook's map() call: a box, not a KeyError
+            raise DataError("data/members.yaml", str(org), "orgs", f"one of {sorted(orgs)}")
         return self._once(
             ("map", org),
             lambda: figure_panel(
