@@ -85,6 +85,13 @@ FAULTS = [
      'right: {kk: "Дұрыс!", ru: "Верно!"}', "ui.yaml", "right", "en", "ui"),
     ("ui-wrong-type", "ui.yaml", 'right: {kk: "Дұрыс!", ru: "Верно!", en: "Right!"}',
      "right: 42", "ui.yaml", "right", "(entry)", "ui"),
+    ("ui-misspelt-placeholder", "ui.yaml", 'ru: "Результаты сохранены: {path}"',
+     'ru: "Результаты сохранены: {pth}"', "ui.yaml", "saved_to", "ru", "ui"),
+    ("ui-unbalanced-brace", "ui.yaml", 'en: "Results saved to {path}"',
+     'en: "Results saved to {path"', "ui.yaml", "saved_to", "en", "ui"),
+    ("ui-plural-form-placeholder", "ui.yaml", 'one: "Score: {score} / {total} point"',
+     'one: "Score: {score} / {totl} point"', "ui.yaml", "ubt_score", "en.one",
+     "ui"),
 ]  # fmt: skip
 
 # Every YAML file, with what the lesson loads from it: broken as a whole file.

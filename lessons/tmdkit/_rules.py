@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import string
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,8 +31,34 @@ def _real_date(file: str, entry: str, field: str, value: str) -> None:
         raise DataError(file, entry, field, f"a real calendar date, got {value!r}") from None
 
 
+def _fields(file: str, key: str, field: str, value: str) -> frozenset[str]:
+    try:
+        return frozenset(name for _, name, _, _ in string.Formatter().parse(value) if name)
+    except ValueError as exc:  # a lone "{" or "}": the lesson would fail to show the string
+        raise DataError(file, key, field, f"text with balanced {{placeholders}} ({exc})") from None
+
+
 def _ui(run: Run) -> Any:
-    return load("ui", run.root)
+    doc, file = load("ui", run.root), run.file("ui")
+    # A placeholder misspelt in one language ({pth} for {path}) fails only when a student meets
+    # that string in that language, inside a button's callback where nobody sees the error.
+    for key, entry in doc["strings"].items():
+        forms = {
+            f"{lang}.{form}" if form else lang: value
+            for lang in ("kk", "ru", "en")
+            for form, value in (
+                entry[lang].items() if isinstance(entry[lang], dict) else [("", entry[lang])]
+            )
+        }
+        fields = {where: _fields(file, key, where, value) for where, value in forms.items()}
+        first = fields["kk"] if "kk" in fields else next(iter(fields.values()))
+        for where, names in fields.items():
+            if names != first:
+                expected = (
+                    f"the placeholders of the Kazakh text {sorted(first)}, got {sorted(names)}"
+                )
+                raise DataError(file, key, where, expected)
+    return doc
 
 
 def _glossary(run: Run) -> Any:
