@@ -283,3 +283,38 @@ def test_the_check_command_refuses_a_folder_that_is_not_a_data_folder(tmp_path, 
 
     assert main(["check", str(tmp_path)]) == 2
     assert "not a data folder" in capsys.readouterr().err
+
+
+# The lesson block that reads each file (lessons.yaml and the essay stop the lesson at its start).
+BLOCKS = {
+    "glossary": "essay", "events": "timeline", "members": "map", "lessons": None, "essay": None,
+    "factchecks": "facts", "keypoints": "coverage", "quizzes/01-tmd": "quiz",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "find", "replace", "loads"),
+    [(f[1], f[2], f[3], f[7]) for f in FAULTS if f[7] in BLOCKS],
+    ids=[f[0] for f in FAULTS if f[7] in BLOCKS],
+)
+def test_a_broken_entry_shows_make_checks_message_in_a_box_in_the_lesson_block_that_reads_it(
+    root, monkeypatch, name, find, replace, loads
+):
+    from IPython.display import HTML
+    from tmdkit import _lesson
+    from tmdkit._html import esc
+
+    path = root / name
+    path.write_text(path.read_text("utf-8").replace(find, replace, 1), "utf-8")
+    with pytest.raises(DataError) as met:
+        _validate.Run(root, keep_errors=False).get(loads)
+    monkeypatch.setattr(_lesson, "display", lambda *_a, **_k: None)
+    lesson = _lesson.start("01-tmd", root=root, seed="t", results=root.parent / "results")
+    try:
+        block = BLOCKS[loads]
+        shown = lesson.box if block is None else getattr(lesson, block)()
+        assert isinstance(shown, HTML) and esc(str(met.value)) in shown.data
+    finally:
+        _lesson._STARTED.pop("01-tmd", None)
+        if block is not None:
+            lesson.close()
