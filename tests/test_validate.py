@@ -318,3 +318,45 @@ def test_a_broken_entry_shows_make_checks_message_in_a_box_in_the_lesson_block_t
         _lesson._STARTED.pop("01-tmd", None)
         if block is not None:
             lesson.close()
+
+
+BREAKS = {
+    "yaml-syntax": lambda path: path.write_text(
+        path.read_text("utf-8") + "\nbroken: [never closed\n", "utf-8"
+    ),
+    "not-utf8": lambda path: path.write_bytes(path.read_bytes() + b"\xff\n"),
+    "missing": lambda path: path.unlink(),
+}
+# (file broken, how, what the lesson loads from it, the file the box names)
+WHOLE = [
+    (name, how, loads, f"data/{name}")
+    for name, loads in FILES
+    if loads in BLOCKS
+    for how in sorted(BREAKS)
+] + [
+    ("geo/post-soviet.geojson", "missing", "members", "data/geo/post-soviet.geojson"),
+    ("essay/essay-68.kk.txt", "missing", "essay", "data/essay/essay.yaml"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "how", "loads", "named"), WHOLE, ids=[f"{w[0]}-{w[1]}" for w in WHOLE]
+)
+def test_a_broken_or_missing_file_shows_a_box_in_the_lesson_block_that_reads_it(
+    root, monkeypatch, name, how, loads, named
+):
+    from IPython.display import HTML
+    from tmdkit import _lesson
+
+    BREAKS[how](root / name)
+    monkeypatch.setattr(_lesson, "display", lambda *_a, **_k: None)
+    lesson = _lesson.start("01-tmd", root=root, seed="t", results=root.parent / "results")
+    block = BLOCKS[loads]
+    try:
+        shown = lesson.box if block is None else getattr(lesson, block)()
+        assert isinstance(shown, HTML) and "tmd-data-error" in shown.data
+        assert named in shown.data
+    finally:
+        _lesson._STARTED.pop("01-tmd", None)
+        if block is not None:
+            lesson.close()
