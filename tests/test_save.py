@@ -199,3 +199,9 @@ def test_a_saved_file_gets_the_same_permissions_with_or_without_hard_links(
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644  # a teacher's account can read it, as any file
+
+
+def test_a_folder_that_refuses_chmod_as_fat_sticks_do_still_saves(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "chmod", _oserror(errno.EPERM))
+    path = save(DATA, tmp_path)
+    assert json.loads(path.read_text("utf-8")) == DATA and _files(tmp_path) == [path.name]

@@ -135,7 +135,10 @@ def _staged(folder: Path, body: bytes) -> str | None:
     try:
         # mkstemp makes the file private (0600): give it the permissions any new file gets here,
         # as the fallback's does, so a teacher's account reading a shared folder can open it.
-        os.chmod(tmp, 0o644 & ~_umask())
+        # Best effort: FAT/exFAT sticks and some network folders refuse chmod (EPERM), and their
+        # own permissions apply there anyway; a refusal must not fail the save.
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, 0o644 & ~_umask())
         with os.fdopen(fd, "wb") as out:
             out.write(body)
             out.flush()
