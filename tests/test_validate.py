@@ -360,3 +360,16 @@ def test_a_broken_or_missing_file_shows_a_box_in_the_lesson_block_that_reads_it(
         _lesson._STARTED.pop("01-tmd", None)
         if block is not None:
             lesson.close()
+
+
+@pytest.mark.parametrize(("name", "loads"), FILES, ids=[f[0] for f in FILES])
+def test_a_key_given_twice_in_one_entry_is_named_with_its_line_not_silently_dropped(
+    root, capsys, name, loads
+):
+    path = root / name
+    text = path.read_text("utf-8")
+    path.write_text(text + "\nsame: 1\nsame: 2\n", "utf-8")
+    printed, met = _both_paths(root, capsys, loads)
+    line = len((text + "\nsame: 1\n").splitlines()) + 1
+    assert (met.file, met.entry, met.field) == (f"data/{name}", f"line {line}", "(yaml)")
+    assert "'same' is given twice" in met.expected and printed == [str(met)]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 # Bump when what load() returns for the same bytes changes, so old copies are never read.
-VERSION = b"tmd-cache-2"
+VERSION = b"tmd-cache-3"  # 3: a key given twice in a mapping is refused
 
 
 def folder() -> Path | None:

@@ -44,13 +44,41 @@ def relative(path: Path, root: Path = DATA) -> str:
         return str(path)
 
 
-def read_yaml(path: Path, root: Path = DATA) -> Any:
-    """Return the parsed YAML document, or raise DataError pointing at the broken line."""
+@cache
+def _loader() -> Any:
+    """Return the safe loader, refusing a key given twice in one mapping: YAML keeps the last
+    silently, so a teacher's second `status:` or `explain:` would hide the first without a word."""
     import yaml
 
     # libyaml's safe loader, where PyYAML was built with it: the same safe subset of YAML as
     # yaml.safe_load, five to ten times faster, which halves a lesson's start-up.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: dict[Any, Any] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                    continue
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"the key {key_node.value!r} is given twice (first on line {seen[key]})",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node.start_mark.line + 1
+            return super().construct_mapping(node, deep=deep)
+
+    return Loader
+
+
+def read_yaml(path: Path, root: Path = DATA) -> Any:
+    """Return the parsed YAML document, or raise DataError pointing at the broken line."""
+    import yaml
+
+    loader = _loader()
     name = relative(path, root)
     try:
         text = path.read_text(encoding="utf-8")
