@@ -4,7 +4,7 @@ import pytest
 from tmdkit._check import KEYS, Msg, check
 from tmdkit._data import LANGS
 from tmdkit._i18n import plural, plural_form, render, sentence_refs, strings, t
-from tmdkit._normalize import InputProblem, input_problem, parse_year
+from tmdkit._screen import InputProblem, input_problem, parse_year
 
 # fmt: off
 WIDGET_KEYS = [

@@ -2,16 +2,14 @@ import time
 
 import pytest
 from tmdkit._normalize import (
-    InputProblem,
     fold,
     fold_to_cyrillic,
-    input_problem,
     latin_to_cyrillic,
     match_text,
-    parse_year,
     relax,
     strip_ending,
 )
+from tmdkit._screen import InputProblem, input_problem, parse_year
 
 ALMATY = ["Алматы", "Алматы", "Almaty", "Алма-Ата", "Alma-Ata"]
 MIGRATION = ["көші-қон", "миграция", "migration"]

@@ -8,10 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-MAX_LEN = 200  # characters a short answer may have after stripping
-_MAX_YEAR_LEN = 40
-_MAX_RAW = 20_000  # beyond this we say "too long" without reading the text at all
-
 # Latin letters that look like Cyrillic ones. Case matters (capital H is Н, small h is һ), so
 # we map before casefolding. Small i → Kazakh і: the essay itself has "ic" for "іс", "бip" for
 # "бір".
@@ -57,14 +53,6 @@ _POSSESSIVES = ("сы", "сі", "ы", "і")
 _MIN_STEM = 3
 
 
-class InputProblem(ValueError):
-    """An answer that cannot be checked; key names the data/ui.yaml string that says why."""
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-        super().__init__(key)
-
-
 @dataclass(frozen=True)
 class TextMatch:
     """How a typed answer matched: kind of match and the accepted form it matched."""
@@ -81,7 +69,7 @@ def _is_lat(ch: str) -> bool:
     return ch.isalpha() and (ch.isascii() or "\u00c0" <= ch <= "\u024f")
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Return NFC text without invisible format characters (zero-width, bidi marks, soft hyphen)."""
     text = unicodedata.normalize("NFC", text)
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
@@ -89,7 +77,7 @@ def _clean(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     # Punctuation, symbols (emoji), separators and controls all become spaces: «» "" – — - . , etc.
-    kept = (ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in _clean(text))
+    kept = (ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in clean(text))
     return "".join(kept).split()
 
 
@@ -208,58 +196,6 @@ def match_text(
 
 def _digraphs(text: str) -> str:
     return _DIGRAPHS.sub(lambda m: _DIGRAPH_CYR[m.group().lower()], text)
-
-
-# Words allowed around the number of a year: "1991 ж.", "1991 жылы", "в 1991 году", "in 1991".
-# fmt: off
-_YEAR_WORDS = frozenset([
-    "ж", "жыл", "жылы", "жылғы", "жылдың", "ші", "шы", "інші", "ыншы",
-    "г", "гг", "год", "году", "года", "в", "year", "yr", "in", "ad",
-])
-# fmt: on
-_DIGITS = re.compile(r"\d+")
-
-
-def parse_year(text: str) -> int:
-    """Return the year written in text, or raise InputProblem with the key of what is wrong."""
-    if len(text) > _MAX_RAW:
-        raise InputProblem("too_long")
-    s = unicodedata.normalize("NFKC", _clean(text)).strip()  # NFKC: full-width １９９１ → 1991
-    if not s:
-        raise InputProblem("empty")
-    if len(s) > _MAX_YEAR_LEN:
-        raise InputProblem("too_long")
-    numbers = _DIGITS.findall(s)
-    if len(numbers) > 1:
-        raise InputProblem("several_numbers")
-    if not numbers or any(w not in _YEAR_WORDS for w in fold(_DIGITS.sub(" ", s)).split()):
-        raise InputProblem("not_a_year")
-    if len(numbers[0]) > 4 or not 1800 <= int(numbers[0]) <= 2100:
-        raise InputProblem("year_out_of_range")
-    return int(numbers[0])
-
-
-def input_problem(text: str | None, kind: Literal["text", "year"]) -> str | None:
-    """Return the data/ui.yaml key saying why the answer cannot be checked, or None if it can."""
-    if text is None:
-        return "empty"
-    if len(text) > _MAX_RAW:
-        return "too_long"
-    s = _clean(text).strip()
-    if not s:
-        return "empty"
-    if len(s) > MAX_LEN:
-        return "too_long"
-    if kind == "year":
-        try:
-            parse_year(s)
-        except InputProblem as problem:
-            return problem.key
-        return None
-    folded = fold(s)
-    if not any(ch.isalpha() for ch in folded):
-        return "digits_in_text" if any(ch.isdigit() for ch in folded) else "no_letters"
-    return None
 
 
 def answer_key(text: str) -> str:

@@ -7,7 +7,8 @@ from typing import Any
 
 from .._data import text as in_lang
 from .._i18n import t
-from .._normalize import input_problem, match_text
+from .._normalize import match_text
+from .._screen import input_problem
 from .._widgets import control
 from ._common import Item, Msg, Verdict, fail, invalid, key_line, printed
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .._normalize import InputProblem, parse_year
+from .._screen import InputProblem, parse_year
 from ._common import Item, Msg, Verdict, invalid, key_line, no_rules, printed
 from .text import BLANK, Input
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from .._check import check
 from .._html import shown_text
-from .._normalize import InputProblem, answer_key, parse_year
+from .._normalize import answer_key
+from .._screen import InputProblem, parse_year
 
 Item = Mapping[str, Any]
 TOP = 5  # wrong answers shown per item: the list a teacher reads aloud, not a census
