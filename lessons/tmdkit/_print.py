@@ -13,7 +13,8 @@ import nbformat
 from plotly.offline import get_plotlyjs
 
 from . import _content as content
-from ._blocks import CSS, essay_html, facts_html, glossary_html, list_html, teacher_html
+from ._blocks import essay_html, facts_html, glossary_html, list_html, teacher_html
+from ._css import CSS
 from ._data import DATA, text
 from ._figures import map_figure, map_table, timeline_figure, timeline_table
 from ._html import esc

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import HTML
 
-from ._blocks import CSS
+from ._css import CSS
 from ._data import text
 from ._html import esc
 from ._i18n import t

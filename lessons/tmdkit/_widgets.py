@@ -2,7 +2,7 @@
 
 An ipywidgets control costs three models (itself, its Layout, its Style); sharing the last two
 makes it one. Shared layouts and styles are never changed after creation: to hide or place a
-control, give it a CSS class (see _blocks.CSS). The items use it; any block can.
+control, give it a CSS class (see _css.CSS). The items use it; any block can.
 """
 
 from __future__ import annotations

@@ -1,0 +1,89 @@
+"""The lesson's one stylesheet, shown once after the toolbar (and on every printed page)."""
+
+CSS = """<style>
+.tmd-item, .tmd-subitem {border-left: 4px solid #0072B2; padding: 6px 12px; margin: 10px 0;
+  font-size: 15px; max-width: 100%;}
+.tmd-subitem {border-left-color: #56B4E9;}
+/* An item is one box: a grid puts the buttons side by side without a wrapper box per row. */
+.widget-box.tmd-item, .widget-box.tmd-subitem {display: grid !important;
+  grid-template-columns: auto auto 1fr; column-gap: 6px; row-gap: 2px; align-items: start;}
+.tmd-item > *, .tmd-subitem > * {grid-column: 1 / -1; max-width: 100%;}
+.tmd-item > .tmd-check, .tmd-subitem > .tmd-check, .tmd-item > .tmd-up, .tmd-subitem > .tmd-up
+  {grid-column: 1; margin-top: 4px;}
+.tmd-item > .tmd-hint, .tmd-subitem > .tmd-hint, .tmd-item > .tmd-down, .tmd-subitem > .tmd-down
+  {grid-column: 2; margin-top: 4px;}
+.tmd-check, .tmd-hint, .tmd-up, .tmd-down {width: auto; min-width: 8em;}
+.tmd-item label, .tmd-item .widget-label, .tmd-order .widget-label {white-space: normal !important;
+  height: auto !important; line-height: 1.35;}
+.tmd-item .widget-radio-box label {margin: 3px 0;}
+.tmd-item .widget-checkbox, .tmd-subitem .widget-checkbox {height: auto !important; align-items: flex-start;
+  margin: 3px 0;}
+.tmd-order select {height: auto !important; min-width: 20em; max-width: 100%;}
+.tmd-q {font-weight: 600; margin-bottom: 4px;}
+.tmd-refs {font-size: 13px; color: #555;}
+.tmd-fb {padding: 6px 10px; margin-top: 4px; border-radius: 4px; background: #f4f4f4;}
+.tmd-fb-right {background: #e6f4ea;} .tmd-fb-wrong {background: #fdecea;}
+.tmd-fb-partial {background: #fff4e0;} .tmd-fb-invalid {background: #eef2f7;}
+.tmd-fb span {font-weight: 700;}
+.tmd-answer-box {border: 1px dashed #777; padding: 6px 10px; margin-top: 4px;}
+.tmd-essay {font-family: Georgia, 'DejaVu Serif', serif; font-size: 17px; line-height: 1.6;
+  background: #fbf8ef; border-left: 5px solid #E69F00; padding: 10px 16px;}
+.tmd-translation {font-family: sans-serif; font-size: 15px; color: #333; font-style: italic;
+  margin: -6px 0 10px 18px;}
+.tmd-fix {text-decoration: none; border-bottom: 2px dotted #D55E00;}
+.tmd-term {text-decoration: underline dotted; cursor: help;}
+.tmd-check-box {border: 1px solid #bbb; border-left: 6px solid #999; padding: 6px 12px; margin: 8px 0;}
+.tmd-verdict--wrong {border-left-color: #D55E00;} .tmd-verdict--dated {border-left-color: #CC79A7;}
+.tmd-verdict--partly {border-left-color: #E69F00;} .tmd-verdict--verified {border-left-color: #009E73;}
+.tmd-check-head {font-size: 13px; color: #444;}
+.tmd-toolbar {border-bottom: 1px solid #ccc; padding-bottom: 4px;}
+.tmd-progress {font-weight: 600;}
+.tmd-teacher-notes {background: #f0f0ff; padding: 6px 12px;}
+/* lesson panels: toolbar, results, essay checker, exam block (tmdkit._toolbar, _results_panel…) */
+.tmd-toolbar {display: flex; flex-flow: row wrap; align-items: center; gap: 2px 8px;}
+.tmd-toolbar > .tmd-title {flex: 0 0 100%;}
+.tmd-teacher, .tmd-results .widget-button, .tmd-coverage .widget-button {width: auto !important;
+  max-width: 100%; height: auto !important; min-height: var(--jp-widgets-inline-height, 28px);
+  white-space: normal !important; overflow: visible !important;}
+.tmd-results {display: flex; flex-flow: row wrap; align-items: center; gap: 4px 10px;}
+.tmd-results > .tmd-results-summary, .tmd-results > .tmd-results-actions {flex: 0 0 100%;}
+.tmd-results .tmd-name {flex: 0 1 26em; max-width: 100%; width: auto;}
+.tmd-summary {display: block; width: 100%; box-sizing: border-box; font-family: monospace;
+  font-size: 14px; resize: vertical;}
+.tmd-download {display: inline-block; padding: 4px 12px; margin: 4px 0; border: 1px solid #0072B2;
+  border-radius: 3px; color: #00558a; background: #fff; text-decoration: none; white-space: normal;}
+.tmd-download-off {border-style: dashed; color: #555;}
+.tmd-save-status {margin-top: 4px;}
+.tmd-coverage .tmd-essay-input, .tmd-coverage textarea {width: 100%; box-sizing: border-box;}
+.tmd-coverage > .widget-button {align-self: flex-start;}
+.tmd-coverage-verdict {font-size: 17px; font-weight: 700; padding: 6px 10px; margin: 6px 0;
+  border-radius: 4px;}
+.tmd-coverage-verdict.tmd-verdict-wrong {background: #fdecea;}
+.tmd-coverage-verdict.tmd-verdict-right {background: #e6f4ea;}
+.tmd-quote {font-style: italic; color: #333;}
+.tmd-block-score {font-size: 18px; font-weight: 700; padding: 6px 12px; border: 2px solid #0072B2;
+  display: inline-block; margin: 8px 0;}
+/* Layout: no control of the lesson is cut off at 1024 px in any language
+   (tests/browser/test_layout.py). A button sizes to its label (never narrower than ipywidgets'
+   148 px) and wraps it rather than ending it in "…"; a row of toggle buttons wraps onto a second
+   line rather than squeezing them. Scoped to outputs, where the lesson's widgets are. */
+.jp-OutputArea-output .jupyter-widgets.jupyter-button {width: auto; max-width: 100%;
+  height: auto; min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3;
+  padding-top: 4px; padding-bottom: 4px; white-space: normal; overflow-wrap: anywhere;
+  text-overflow: clip; flex-shrink: 0; align-self: flex-start;}
+.jp-OutputArea-output .jupyter-widgets.jupyter-button:not([style*="width"]) {
+  min-width: var(--jp-widgets-inline-width-short, 148px);}
+/* a text box of width 100% keeps its 2 px margins inside the output, its right border shown */
+.jp-OutputArea-output .jupyter-widgets.widget-inline-hbox {
+  max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px));}
+.jp-OutputArea-output .jupyter-widgets.widget-toggle-buttons {flex-wrap: wrap; row-gap: 4px;}
+/* phones (390 px): nothing in an item, the toolbar or the results is wider than its box, so nothing
+   scrolls sideways. A control's own width (an answer box is 30em) never widens the item's grid, and a
+   full-width row leaves room for ipywidgets' 2px margins. */
+.tmd-item > *, .tmd-subitem > * {min-width: 0 !important;}
+.widget-box.tmd-item, .widget-box.tmd-subitem {grid-template-columns: auto auto minmax(0, 1fr);}
+.tmd-item .widget-text, .tmd-subitem .widget-text {
+  max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important;}
+.tmd-toolbar > .tmd-title, .tmd-results > .tmd-results-summary, .tmd-results > .tmd-results-actions {
+  flex-basis: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important;}
+</style>"""
