@@ -107,6 +107,28 @@ def test_a_document_json_cannot_carry_exactly_is_never_cached(tmp_path, monkeypa
     assert _cache.get("k") is None
 
 
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_failed_cache_write_leaves_no_temporary_file_and_keeps_the_earlier_copy(
+    tmp_path, monkeypatch, failure
+):
+    from tmdkit import _cache
+
+    monkeypatch.setenv("TMD_CACHE_DIR", str(tmp_path))
+    _cache.put("k", {"v": 1})
+
+    def refuse(*args):
+        raise failure
+
+    monkeypatch.setattr(_cache.os, "replace", refuse)
+    if isinstance(failure, OSError):
+        _cache.put("k", {"v": 2})  # the cache is only a speed-up: the failure is not the lesson's
+    else:
+        with pytest.raises(KeyboardInterrupt):
+            _cache.put("k", {"v": 2})
+    assert [p.name for p in tmp_path.iterdir()] == ["k.json"]
+    assert _cache.get("k") == {"v": 1}
+
+
 def _cached_copy(cache_dir):
     [path] = list(cache_dir.glob("*.json"))
     return path

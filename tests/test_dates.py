@@ -1,16 +1,10 @@
 import re
 
 import pytest
-from tmdkit._dates import (
-    EN_MONTHS,
-    KK_MONTHS,
-    end_of,
-    format_date,
-    format_range,
-    parse_date,
-    to_plotly,
-)
+from tmdkit._dates import end_of, format_date, format_range, month_name, parse_date, to_plotly
 
+EN_MONTHS = tuple(month_name(m, "en") for m in range(1, 13))
+KK_MONTHS = tuple(month_name(m, "kk") for m in range(1, 13))
 ENGLISH = re.compile("|".join(EN_MONTHS + tuple(m[:3] for m in EN_MONTHS)), re.IGNORECASE)
 
 

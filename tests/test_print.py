@@ -4,7 +4,7 @@ from html import unescape
 import pytest
 from tmdkit import _content as content
 from tmdkit._i18n import t
-from tmdkit._print import build, teacher_copy
+from tmdkit._print import build, index_html, teacher_copy
 from tmdkit._quizdata import iter_items
 from tmdkit.items import kind_of
 
@@ -100,3 +100,11 @@ def test_no_printed_page_asks_the_network_for_anything(pages):
         assert remote == [], stem
         scripts = re.findall(r'<script[^>]*\bsrc\s*=\s*["\']?([^"\' >]+)', page, re.I)
         assert scripts == ["plotly.min.js"] and "cdn.plot.ly" not in page.lower(), stem
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_index_of_worksheets_is_titled_and_linked_in_its_own_language(lang, tmp_path):
+    page = index_html([tmp_path / "02-toragalyk.html"], lang)
+    title = re.search(r"<title>(.*?)</title>", page)[1]
+    assert unescape(title) == t("print_index_title", lang)
+    assert t("teacher_copy", lang) in unescape(page) and f'lang="{lang}"' in page

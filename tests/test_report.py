@@ -1,11 +1,13 @@
 import csv
 import json
 import re
+import shutil
 from datetime import timedelta
 
 import pytest
 from class_factory import HOSTILE_ANSWER, HOSTILE_NAME, T0, submission
 from conftest import ROOT
+from tmdkit._i18n import t
 from tmdkit.report import build, load_folder
 from tmdkit.report import render as r
 from tmdkit.report.__main__ import main
@@ -271,11 +273,52 @@ def test_export_writes_one_bom_csv_per_table_and_a_printable_page(tmp_path):
     assert rows[0][0] == "Аты-жөні" and any(row[0] == HOSTILE_NAME for row in rows)
 
 
-def test_the_command_line_writes_only_into_the_folder_it_is_given(tmp_path, capsys):
+def test_the_command_line_writes_only_into_one_new_folder_inside_the_folder_it_is_given(
+    tmp_path, capsys
+):
     out = tmp_path / "teacher-chose-this"
     assert main([str(SAMPLE), "--out", str(out), "--lang", "en"]) == 0
-    assert str(out) in capsys.readouterr().out
-    assert sorted(p.parent for p in out.rglob("*")) == [out] * len(list(out.iterdir()))
+    (run,) = out.iterdir()
+    assert str(run) in capsys.readouterr().out
+    assert (run / "report.html").is_file()
+    assert {p.parent for p in out.rglob("*") if p != run} == {run}
+
+
+def test_a_second_report_never_overwrites_the_first(tmp_path):
+    out = tmp_path / "reports"
+    assert main([str(SAMPLE), "--out", str(out)]) == 0
+    (first,) = out.iterdir()
+    (first / "students.csv").write_text("the teacher's notes", "utf-8")
+    assert main([str(SAMPLE), "--out", str(out)]) == 0
+    assert len(list(out.iterdir())) == 2
+    assert (first / "students.csv").read_text("utf-8") == "the teacher's notes"
+
+
+@pytest.mark.parametrize("where", [".", "reports", "reports/today"])
+def test_the_command_line_refuses_an_output_folder_inside_the_results_folder(
+    tmp_path, capsys, where
+):
+    results = tmp_path / "results"
+    shutil.copytree(SAMPLE, results)
+    before = sorted(p.relative_to(results) for p in results.rglob("*"))
+    assert main([str(results), "--out", str(results / where), "--lang", "ru"]) == 1
+    assert "Отчёт нельзя записывать внутрь папки результатов" in capsys.readouterr().err
+    assert sorted(p.relative_to(results) for p in results.rglob("*")) == before
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_command_line_speaks_the_report_language(tmp_path, capsys, lang):
+    assert main([str(SAMPLE), "--out", str(tmp_path / "out"), "--lang", lang]) == 0
+    said = capsys.readouterr().out
+    loaded = load_folder(SAMPLE)
+    counts = {"files": loaded.files, "counted": len(loaded.submissions)}
+    counts |= {"skipped": len(loaded.skipped), "superseded": len(loaded.superseded)}
+    assert t("report_cli_counted", lang, **counts) in said
+    (run,) = (tmp_path / "out").iterdir()
+    n = len(list(run.iterdir()))
+    assert t("report_cli_written", lang, path=run.resolve(), n=n) in said
+    assert main([str(tmp_path / "nowhere"), "--lang", lang]) == 1
+    assert t("report_cli_no_folder", lang, path=tmp_path / "nowhere") in capsys.readouterr().err
 
 
 def test_essay_checks_count_the_key_points_missed_and_the_errors_repeated():
@@ -376,16 +419,16 @@ def test_an_answer_seen_in_teacher_mode_counts_as_revealed_in_the_item_table(tmp
 
 def test_the_command_line_says_so_when_the_output_folder_is_a_file(tmp_path, capsys):
     (tmp_path / "out").write_text("the teacher's own file", "utf-8")
-    assert main([str(SAMPLE), "--out", str(tmp_path / "out")]) == 1
+    assert main([str(SAMPLE), "--out", str(tmp_path / "out"), "--lang", "en"]) == 1
     err = capsys.readouterr().err
-    assert "cannot write the report into" in err and str(tmp_path / "out") in err
+    assert "The report could not be written into" in err and str(tmp_path / "out") in err
     assert (tmp_path / "out").read_text("utf-8") == "the teacher's own file"
 
 
 def test_the_command_line_names_a_results_path_that_is_a_file_not_a_folder(tmp_path, capsys):
     (tmp_path / "one.json").write_text("{}", "utf-8")
-    assert main([str(tmp_path / "one.json"), "--out", str(tmp_path / "out")]) == 1
-    assert "not a folder" in capsys.readouterr().err
+    assert main([str(tmp_path / "one.json"), "--out", str(tmp_path / "out"), "--lang", "en"]) == 1
+    assert "This is a file, not a folder" in capsys.readouterr().err
 
 
 def test_the_notebook_export_into_a_path_that_is_a_file_says_so_in_the_reports_language(tmp_path):

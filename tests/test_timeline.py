@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-from tmdkit._dates import EN_MONTHS, end_of, format_date, format_range, parse_date, to_plotly
+from tmdkit._dates import end_of, format_date, format_range, month_name, parse_date, to_plotly
 from tmdkit._events import load_timeline
 from tmdkit._timeline import MIN_BAR_DAYS, WORDS, chronology_html, timeline
 
@@ -19,7 +19,9 @@ LIT = {
     "dushanbe_summit_2007",
     "uzbekistan_suspends_eurasec",
 }
-ENGLISH_MONTH = re.compile(r"\b(" + "|".join(m[:3] for m in EN_MONTHS) + r")", re.IGNORECASE)
+ENGLISH_MONTH = re.compile(
+    r"\b(" + "|".join(month_name(m, "en")[:3] for m in range(1, 13)) + r")", re.IGNORECASE
+)
 
 
 def _points(fig):

@@ -8,6 +8,7 @@ edited cache file is ignored and rebuilt from data/, never shown to a student.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -71,9 +72,15 @@ def put(name: str, doc: Any) -> None:
             return
         where.mkdir(mode=0o700, parents=True, exist_ok=True)  # this user's only
         fd, tmp = tempfile.mkstemp(dir=where, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(_digest(name, text) + "\n" + text)
-        # readers see the old copy or the new one, never half of one
-        os.replace(tmp, where / f"{name}.json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(_digest(name, text) + "\n" + text)
+            # readers see the old copy or the new one, never half of one
+            os.replace(tmp, where / f"{name}.json")
+        except BaseException:
+            # a full disk or a refused rename must not leave a stray temporary file behind
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     except (OSError, TypeError, ValueError):
         return

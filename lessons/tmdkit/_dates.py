@@ -5,28 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ._i18n import t
+
 PRECISIONS = ("day", "month", "year")  # finest first
 
 # YYYY, YYYY-MM or YYYY-MM-DD: the form of the string *is* its precision.
 _FORM = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-KK_MONTHS = (
-    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
-    "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
-)  # fmt: skip
-RU_MONTHS = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)  # fmt: skip
-# Russian puts the month in the genitive after a day number: "21 декабря", but "декабрь 1991 г.".
-RU_MONTHS_GEN = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)  # fmt: skip
-EN_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 DASH = "\u2013"  # en dash between the two ends of a range
 
@@ -78,30 +62,26 @@ def _resolve(value: str, precision: str | None) -> tuple[dt.date, str]:
     return first, precision
 
 
+def month_name(month: int, lang: str, *, after_day: bool = False) -> str:
+    """Return the name of month (1–12) in lang; after_day gives the form written after a day number."""
+    return t(f"month_{'of_' if after_day else ''}{month:02d}", lang)
+
+
+def _written(year: int, month: int, day: str, precision: str, lang: str) -> str:
+    # The words live in data/ui.yaml (date_day, date_month, date_year, month_NN, month_of_NN).
+    if precision == "year":
+        return t("date_year", lang, year=year)
+    if precision == "month":
+        return t("date_month", lang, year=year, month=month_name(month, lang))
+    return t("date_day", lang, year=year, day=day, month=month_name(month, lang, after_day=True))
+
+
 def format_date(value: str, lang: str, *, precision: str | None = None) -> str:
     """Return value as a date in lang (kk, ru or en), never finer than its precision."""
     d, precision = _resolve(value, precision)
-    m = d.month - 1
-    forms = {
-        "kk": {
-            "day": f"{d.year} жылғы {d.day} {KK_MONTHS[m]}",
-            "month": f"{d.year} жылғы {KK_MONTHS[m]}",
-            "year": f"{d.year} жыл",
-        },
-        "ru": {
-            "day": f"{d.day} {RU_MONTHS_GEN[m]} {d.year} г.",
-            "month": f"{RU_MONTHS[m]} {d.year} г.",
-            "year": f"{d.year} г.",
-        },
-        "en": {
-            "day": f"{d.day} {EN_MONTHS[m]} {d.year}",
-            "month": f"{EN_MONTHS[m]} {d.year}",
-            "year": f"{d.year}",
-        },
-    }
-    if lang not in forms:
+    if lang not in ("kk", "ru", "en"):
         raise ValueError(f"lang must be one of kk, ru, en, got {lang!r}")
-    return forms[lang][precision]
+    return _written(d.year, d.month, str(d.day), precision, lang)
 
 
 def format_range(
@@ -120,11 +100,6 @@ def format_range(
     if (a, pa) == (b, pb):
         return format_date(start, lang, precision=pa)
     if pa == pb == "day" and (a.year, a.month) == (b.year, b.month):
-        days = f"{a.day}{DASH}{b.day}"
-        return {
-            "kk": f"{a.year} жылғы {days} {KK_MONTHS[a.month - 1]}",
-            "ru": f"{days} {RU_MONTHS_GEN[a.month - 1]} {a.year} г.",
-            "en": f"{days} {EN_MONTHS[a.month - 1]} {a.year}",
-        }[lang]
+        return _written(a.year, a.month, f"{a.day}{DASH}{b.day}", "day", lang)
     left = format_date(start, lang, precision=pa)
     return f"{left} {DASH} {format_date(end, lang, precision=pb)}"

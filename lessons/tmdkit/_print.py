@@ -168,14 +168,19 @@ def build(out: Path, lang: str = "kk", lessons: Path = LESSONS) -> list[Path]:
         page.write_text(lesson_html(path, lang), "utf-8")
         teacher_copy(page).write_text(lesson_html(path, lang, teacher=True), "utf-8")
         pages.append(page)
+    (out / "index.html").write_text(index_html(pages, lang), "utf-8")
+    return pages
+
+
+def index_html(pages: list[Path], lang: str) -> str:
+    """Return the index of worksheet pages, titled and linked in lang."""
     links = "".join(
         f'<li><a href="{p.name}">{esc(text(content.lesson_info(p.stem)["title"], lang))}</a>'
         f' · <a href="{teacher_copy(p).name}">{esc(t("teacher_copy", lang))}</a></li>'
         for p in pages
     )
-    (out / "index.html").write_text(
+    title = esc(t("print_index_title", lang))
+    return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>ТМД</title></head><body><ol>{links}</ol></body></html>",
-        "utf-8",
+        f"<title>{title}</title></head><body><h1>{title}</h1><ol>{links}</ol></body></html>"
     )
-    return pages

@@ -9,12 +9,15 @@ import ipywidgets as w
 from IPython.display import HTML
 
 from ._css import CSS
-from ._data import text
+from ._data import LANGS, text
 from ._html import esc
 from ._i18n import t
 from ._kit import Kit
 
-LANG_LABELS = (("Қазақша", "kk"), ("Русский", "ru"), ("English", "en"))
+
+def lang_labels() -> tuple[tuple[str, str], ...]:
+    """Return the language switch's (label, code) pairs: each language named in itself."""
+    return tuple((t("language_name", code), code) for code in LANGS)
 
 
 def progress_html(board: Any, lang: str) -> str:
@@ -39,7 +42,7 @@ class Toolbar:
         state = self.state = kit.state
         self.info = info
         self.head = kit.make(w.HTML, "tmd-title")
-        self.lang = kit.make(w.ToggleButtons, "tmd-lang", options=LANG_LABELS, value=state.lang)
+        self.lang = kit.make(w.ToggleButtons, "tmd-lang", options=lang_labels(), value=state.lang)
         w.link((self.lang, "value"), (state, "lang"))
         self.teacher = kit.make(
             w.ToggleButton, "tmd-teacher", value=state.teacher, icon="graduation-cap"
@@ -54,7 +57,7 @@ class Toolbar:
         """Redraw the labels that follow the language."""
         lang = self.state.lang
         self.teacher.description = t("teacher_mode", lang)
-        self.lang.tooltips = [t("language", lang)] * len(LANG_LABELS)
+        self.lang.tooltips = [t("language", lang)] * len(LANGS)
         self.draw()
 
     def draw(self) -> None:
