@@ -217,6 +217,9 @@ def test_strip_ending_without_relaxed_forms_ignores_russian_keyboard_endings():
         "в 1991 году",
         "1991ж.",
         "\u200e1991",
+        "1991-ші жыл",
+        "１９９１ ж.",
+        "¹⁹⁹¹",
     ],
 )
 def test_years_are_read_in_every_usual_form(typed):
@@ -240,6 +243,13 @@ def test_years_are_read_in_every_usual_form(typed):
         ("2500", "year_out_of_range"),
         ("19911", "year_out_of_range"),
         ("1" * 60, "too_long"),
+        ("-1991", "not_a_year"),
+        ("\u22121991 ж.", "not_a_year"),
+        ("－１９９１", "not_a_year"),
+        ("в -1991 году", "not_a_year"),
+        ("١٩٩١", "year_other_digits"),
+        ("۱۹۹۱ ж.", "year_other_digits"),
+        ("१९९१", "year_other_digits"),
     ],
 )
 def test_unreadable_years_name_the_problem(typed, key):

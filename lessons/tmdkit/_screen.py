@@ -28,22 +28,27 @@ _YEAR_WORDS = frozenset([
     "г", "гг", "год", "году", "года", "в", "year", "yr", "in", "ad",
 ])
 # fmt: on
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")  # ASCII only: \d would read ١٩٩١ or १९९१ as 1991 unannounced
+# A minus sign glued to the number ("-1991", "−1991"): a negative year is not 1991. A hyphen after
+# the number ("1991-ші") is a Kazakh ordinal ending and stays welcome.
+_NEGATIVE = re.compile(r"(?<!\w)[-\u2212\u2012\u2013](?=[0-9])")
 
 
 def parse_year(text: str) -> int:
     """Return the year written in text, or raise InputProblem with the key of what is wrong."""
     if len(text) > _MAX_RAW:
         raise InputProblem("too_long")
-    s = unicodedata.normalize("NFKC", clean(text)).strip()  # NFKC: full-width １９９１ → 1991
+    s = unicodedata.normalize("NFKC", clean(text)).strip()  # NFKC: full-width １９９１ (an IME habit) → 1991
     if not s:
         raise InputProblem("empty")
     if len(s) > _MAX_YEAR_LEN:
         raise InputProblem("too_long")
+    if any(ch.isdigit() and not "0" <= ch <= "9" for ch in s):
+        raise InputProblem("year_other_digits")  # digits NFKC leaves alone: say which to use
     numbers = _DIGITS.findall(s)
     if len(numbers) > 1:
         raise InputProblem("several_numbers")
-    if not numbers or any(w not in _YEAR_WORDS for w in fold(_DIGITS.sub(" ", s)).split()):
+    if not numbers or _NEGATIVE.search(s) or any(w not in _YEAR_WORDS for w in fold(_DIGITS.sub(" ", s)).split()):
         raise InputProblem("not_a_year")
     if len(numbers[0]) > 4 or not 1800 <= int(numbers[0]) <= 2100:
         raise InputProblem("year_out_of_range")

@@ -17,7 +17,8 @@ LETTERS = "ABCDEF"
 # fmt: off
 KEYS = frozenset([
     "right", "wrong", "partial", "empty", "too_long", "digits_in_text", "no_letters",
-    "several_numbers", "not_a_year", "year_out_of_range", "year_close", "spelling_note",
+    "several_numbers", "not_a_year", "year_out_of_range", "year_other_digits", "year_close",
+    "spelling_note",
     "base_form_note", "at_most_three", "answer_every_row", "n_right_found", "n_wrong_chosen",
     "n_in_place", "none_in_place", "n_rows_right",
 ])
