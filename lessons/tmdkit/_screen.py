@@ -38,7 +38,8 @@ def parse_year(text: str) -> int:
     """Return the year written in text, or raise InputProblem with the key of what is wrong."""
     if len(text) > _MAX_RAW:
         raise InputProblem("too_long")
-    s = unicodedata.normalize("NFKC", clean(text)).strip()  # NFKC: full-width １９９１ (an IME habit) → 1991
+    # NFKC: full-width １９９１, an IME habit, becomes 1991 and still counts
+    s = unicodedata.normalize("NFKC", clean(text)).strip()
     if not s:
         raise InputProblem("empty")
     if len(s) > _MAX_YEAR_LEN:
@@ -48,7 +49,9 @@ def parse_year(text: str) -> int:
     numbers = _DIGITS.findall(s)
     if len(numbers) > 1:
         raise InputProblem("several_numbers")
-    if not numbers or _NEGATIVE.search(s) or any(w not in _YEAR_WORDS for w in fold(_DIGITS.sub(" ", s)).split()):
+    if not numbers or _NEGATIVE.search(s):
+        raise InputProblem("not_a_year")
+    if any(w not in _YEAR_WORDS for w in fold(_DIGITS.sub(" ", s)).split()):
         raise InputProblem("not_a_year")
     if len(numbers[0]) > 4 or not 1800 <= int(numbers[0]) <= 2100:
         raise InputProblem("year_out_of_range")
