@@ -1,10 +1,16 @@
+import ast
+import re
 import string
+import sys
+from pathlib import Path
 
 import pytest
+import tmdkit
 from tmdkit._check import KEYS, Msg, check
 from tmdkit._data import LANGS
 from tmdkit._i18n import plural, plural_form, render, sentence_refs, strings, t
 from tmdkit._screen import InputProblem, input_problem, parse_year
+from tmdkit._toolbar import lang_labels
 
 # fmt: off
 WIDGET_KEYS = [
@@ -209,3 +215,79 @@ def test_one_essay_sentence_is_named_in_the_singular_and_several_in_the_plural(
     numbers, lang, label
 ):
     assert sentence_refs(numbers, lang) == label
+
+
+PACKAGE = Path(tmdkit.__file__).parent
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Cyrillic the code reads but never shows: what a student types or a file holds, matched, never
+# displayed. Keyed by file and top-level name (a whole file when the name is "*").
+READ_NOT_SHOWN = {
+    "_normalize.py:*": "the Kazakh-aware folding tables: letters, endings and framing words",
+    "_screen.py:_YEAR_WORDS": "words a student may type around a year",
+    "_state.py:_TRUE": "a teacher's 'yes' in TMD_TEACHER",
+    "_map.py:_ALPHABET": "alphabetical order of state names",
+    "_print.py:SCREEN_WORDS": "finds on-screen-only sentences to leave off paper",
+    "_readme.py:table": "the README's own table header, not the lesson's interface",
+    # Moved to data/ui.yaml on the bench branch (timeline_* keys); drop this line when it lands.
+    "_timeline.py:WORDS": "pending: the bench branch moves these words to data/ui.yaml",
+}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    kinds = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    return {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, kinds)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+
+
+def _top_name(statement: ast.stmt) -> str:
+    if isinstance(statement, ast.Assign | ast.AnnAssign):
+        target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
+        return target.id if isinstance(target, ast.Name) else ""
+    return getattr(statement, "name", "")
+
+
+def cyrillic_literals(path: Path) -> list[str]:
+    """Return 'file:line name: text' for each string literal with Cyrillic outside docstrings."""
+    tree = ast.parse(path.read_text("utf-8"))
+    skip, where = _docstrings(tree), path.relative_to(PACKAGE).as_posix()
+    found = []
+    for statement in tree.body:
+        name = _top_name(statement)
+        if f"{where}:*" in READ_NOT_SHOWN or f"{where}:{name}" in READ_NOT_SHOWN:
+            continue
+        for node in ast.walk(statement):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in skip
+                and CYRILLIC.search(node.value)
+            ):
+                found.append(f"{where}:{node.lineno} {name}: {node.value[:40]!r}")
+    return found
+
+
+def test_no_interface_text_in_kazakh_or_russian_is_written_in_the_package_source():
+    found = [hit for path in sorted(PACKAGE.rglob("*.py")) for hit in cyrillic_literals(path)]
+    assert found == [], "interface strings belong in data/ui.yaml:\n" + "\n".join(found)
+
+
+def test_the_source_scan_finds_cyrillic_in_an_f_string_and_skips_docstrings_and_comments(
+    tmp_path, monkeypatch
+):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        '"""Модуль."""\n# түсініктеме\ndef f(year):\n    """Жыл."""\n    return f"{year} жылғы"\n',
+        "utf-8",
+    )
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path)
+    assert cyrillic_literals(sample) == ["sample.py:5 f: ' жылғы'"]
+
+
+def test_the_language_switch_names_each_language_in_itself():
+    assert lang_labels() == (("Қазақша", "kk"), ("Русский", "ru"), ("English", "en"))
