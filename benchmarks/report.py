@@ -1,0 +1,60 @@
+"""The table `make bench` prints: ours, floor, ratio, and whether the content cache was cold or warm."""
+
+from __future__ import annotations
+
+# Which figures ran with a warm content cache (the bench warms its own before measuring) and
+# which with an empty one; the rest do not read content at all.
+CACHE = {
+    "nbval_seconds": "warm", "kernel_rss_mib": "warm", "kernel_pss_mib_by_lesson": "warm",
+    "kernel_run_seconds_by_lesson": "warm", "widgets_by_lesson": "warm",
+    "figure_json_kib": "warm", "feedback_latency_ms_median": "warm", "lab_start_seconds": "warm",
+    "browser_run_all_seconds_by_lesson": "warm", "first_lesson_cold_seconds": "cold",
+    "first_lesson_warm_seconds": "warm", "classroom": "warm", "venv_mib": "none",
+}  # fmt: skip
+
+ROWS = [
+    ("nbval, all lessons (s)", "nbval_seconds", "nbval_floor_seconds", "nbval_ratio"),
+    ("first lesson, fresh kernel, cold cache (s)", "first_lesson_cold_seconds",
+     "first_lesson_floor_seconds", "first_lesson_cold_ratio"),
+    ("first lesson, fresh kernel, warm cache (s)", "first_lesson_warm_seconds",
+     "first_lesson_floor_seconds", "first_lesson_warm_ratio"),
+    ("kernel RSS, worst lesson (MiB)", "kernel_rss_mib", "kernel_rss_floor_mib", "kernel_rss_ratio"),
+    ("click → feedback, median (ms)", "feedback_latency_ms_median",
+     "feedback_latency_floor_ms_median", "feedback_latency_ratio"),
+    ("click → feedback, p95 (ms)", "feedback_latency_ms_p95", None, None),
+    ("JupyterLab start → lesson drawn (s)", "lab_start_seconds", None, None),
+    ("venv (MiB)", "venv_mib", "venv_floor_mib", "venv_ratio"),
+]  # fmt: skip
+
+
+def _cell(res: dict, key: str | None) -> str:
+    return "" if key is None or res.get(key) is None else str(res[key])
+
+
+def table(res: dict) -> str:
+    """Return the results as aligned text rows, one figure a row."""
+    cache = res.get("cache_by_figure", {})
+    lines = [f"{'':<48} {'ours':>10} {'floor':>10} {'ratio':>7}  cache"]
+    for name, a, b, c in ROWS:
+        lines.append(f"{name:<48} {_cell(res, a):>10} {_cell(res, b):>10} {_cell(res, c):>7}"
+                     f"  {cache.get(a, '')}")  # fmt: skip
+    base = res.get("widgets_baseline_by_lesson", {})
+    run_all = res.get("browser_run_all_ratio_by_lesson", {})
+    pss = res.get("kernel_pss_mib_by_lesson", {})
+    for lesson, n in res.get("widgets_by_lesson", {}).items():
+        lines.append(
+            f"{lesson:<24} widgets {n!s:>4} (was {base.get(lesson, '?')!s:>4})"
+            f"  run all ×{run_all.get(lesson, '?')!s:<5}  PSS {pss.get(lesson, '?')} MiB"
+        )
+    for name, kib in res.get("figure_json_kib", {}).items():
+        lines.append(f"{'figure JSON ' + name + ' (KiB)':<48} {kib:>10} "
+                     f"{_cell(res, 'figure_json_floor_kib'):>10}")  # fmt: skip
+    if room := res.get("classroom"):
+        lines.append(
+            f"classroom: {room.get('completed')}/{room.get('kernels')} kernels done in "
+            f"{room.get('wall_seconds')} s, per kernel median RSS {room.get('rss_mib_per_kernel_median')}"
+            f" MiB, PSS {room.get('pss_mib_per_kernel_median')} MiB, USS "
+            f"{room.get('uss_mib_per_kernel_median')} MiB"
+        )
+    lines += [f"problem: {p}" for p in res.get("problems", [])]
+    return "\n".join(lines)
