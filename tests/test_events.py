@@ -9,7 +9,7 @@ from tmdkit._dates import end_of, parse_date, precision_of
 from tmdkit._events import categories, eras, load_events, load_timeline
 
 FIXTURES = ROOT / "tests" / "fixtures" / "events"
-EVENTS, LANES, ERAS = load_timeline()
+EVENTS, CATEGORIES, ERAS = load_timeline()
 
 # Every event id of the checked fact sheet (facts/events.yaml); other files refer to these ids.
 FACT_SHEET_IDS = [
@@ -72,7 +72,7 @@ def test_every_date_is_real_and_written_at_its_stated_precision(event):
 
 @pytest.mark.parametrize("event", EVENTS, ids=lambda e: e.id)
 def test_every_event_lies_in_a_known_lane_and_names_real_essay_sentences(event):
-    assert event.category in {c.id for c in LANES}
+    assert event.category in {c.id for c in CATEGORIES}
     assert all(1 <= n <= 16 for n in event.essay)
 
 
@@ -109,21 +109,25 @@ def test_events_after_the_essay_are_marked_and_earlier_ones_are_not():
     assert not any(e.since_essay for e in EVENTS if end_of(e.end or e.start).year < 2008)
 
 
-def test_every_lane_has_its_own_symbol_and_colour_and_every_era_a_label():
-    assert len({c.symbol for c in LANES}) == len({c.colour for c in LANES}) == len(LANES) == 6
+def test_every_category_has_its_own_symbol_and_colour_and_every_era_a_label():
+    assert (
+        len({c.symbol for c in CATEGORIES})
+        == len({c.colour for c in CATEGORIES})
+        == len(CATEGORIES)
+    )
     assert [r.id for r in ERAS] == ["essay_period", "since_essay"]
 
 
-def test_the_security_events_of_the_fact_sheet_have_their_own_lane():
-    lane = {e.category for e in EVENTS if e.id.startswith(("collective_security", "cst", "csto"))}
-    assert lane == {"security"}
+def test_the_security_events_of_the_fact_sheet_have_their_own_category():
+    found = {e.category for e in EVENTS if e.id.startswith(("collective_security", "cst", "csto"))}
+    assert found == {"security"}
     assert BY_ID["collective_security_treaty_signed"].start == "1992-05-15"
     assert BY_ID["csto_charter_signed"].start == "2002-10-07"
     assert "18 September 2003" in BY_ID["csto_charter_signed"].description["en"]
 
 
-def test_the_lane_and_era_loaders_read_the_same_file():
-    assert (categories(), eras()) == (LANES, ERAS)
+def test_the_category_and_era_loaders_read_the_same_file():
+    assert (categories(), eras()) == (CATEGORIES, ERAS)
 
 
 def test_the_broken_fixtures_differ_from_a_valid_file_that_loads(data_copy: Path):

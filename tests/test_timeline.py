@@ -7,12 +7,16 @@ from dataclasses import replace
 import pytest
 from tmdkit._dates import end_of, format_date, format_range, month_name, parse_date, to_plotly
 from tmdkit._events import load_timeline
-from tmdkit._timeline import MIN_BAR_DAYS, WORDS, chronology_html, timeline
+from tmdkit._figures import figure_bundle
+from tmdkit._i18n import t
+from tmdkit._timeline import timeline
+from tmdkit._timeline_layout import MIN_BAR_DAYS
+from tmdkit._timeline_table import chronology_html
 
-EVENTS, LANES, ERAS = load_timeline()
+EVENTS, CATEGORIES, ERAS = load_timeline()
 BY_ID = {e.id: e for e in EVENTS}
 LANGS = ("kk", "ru", "en")
-FIGS = {lang: timeline(EVENTS, lang=lang, categories=LANES, eras=ERAS) for lang in LANGS}
+FIGS = {lang: timeline(EVENTS, lang=lang, categories=CATEGORIES, eras=ERAS) for lang in LANGS}
 FOCUS = ("2006-01", "2008-12")
 LIT = {
     "kazakhstan_cis_chairmanship_2006_2007",
@@ -106,7 +110,7 @@ def test_each_hover_gives_the_date_place_description_and_essay_sentences():
 
 def test_hover_quotes_the_essay_sentence_escaped_and_shortened():
     text = {6: "<b>Bold & long</b> " + "сөз " * 60}
-    fig = timeline(EVENTS, lang="kk", categories=LANES, eras=ERAS, essay_text=text)
+    fig = timeline(EVENTS, lang="kk", categories=CATEGORIES, eras=ERAS, essay_text=text)
     hover = _hover(fig)["dushanbe_summit_2007"]
     assert "&lt;b&gt;Bold &amp; long&lt;/b&gt;" in hover and "<b>Bold" not in hover
     assert "…" in hover and hover.count("сөз") < 60
@@ -114,13 +118,13 @@ def test_hover_quotes_the_essay_sentence_escaped_and_shortened():
 
 def test_text_put_into_hover_is_escaped():
     odd = replace(BY_ID["bishkek_summit_2008"], name={"kk": "A < B & C", "ru": "-", "en": "-"})
-    fig = timeline([odd], lang="kk", categories=LANES)
+    fig = timeline([odd], lang="kk", categories=CATEGORIES)
     hover = _hover(fig)[odd.id]
     assert "A &lt; B &amp; C" in hover and "A < B" not in hover
 
 
 def test_focus_emphasises_exactly_the_highlighted_events_and_shows_them_whole():
-    fig = timeline(EVENTS, lang="ru", focus=FOCUS, highlight=LIT, categories=LANES, eras=ERAS)
+    fig = timeline(EVENTS, lang="ru", focus=FOCUS, highlight=LIT, categories=CATEGORIES, eras=ERAS)
     shown = {eid for trace, i, eid in _points(fig) if trace.marker.opacity[i] == 1}
     assert shown == LIT
     lo, hi = (dt.date.fromisoformat(x) for x in fig.layout.xaxis.range)
@@ -140,14 +144,14 @@ def test_without_a_highlight_nothing_is_dimmed():
 
 def test_a_highlight_naming_an_unknown_event_is_refused():
     with pytest.raises(ValueError, match="no_such_event"):
-        timeline(EVENTS, highlight={"no_such_event"}, categories=LANES)
+        timeline(EVENTS, highlight={"no_such_event"}, categories=CATEGORIES)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_lane_era_and_title_label_is_present_in_each_language(lang):
     fig = FIGS[lang]
-    assert fig.layout.title.text == WORDS["title"][lang]
-    assert list(fig.layout.yaxis.ticktext) == [c.label[lang] for c in LANES]
+    assert fig.layout.title.text == t("timeline_title", lang)
+    assert list(fig.layout.yaxis.ticktext) == [c.label[lang] for c in CATEGORIES]
     notes = {a.name: a.text for a in fig.layout.annotations}
     assert {r.id: r.label[lang] for r in ERAS} == {r.id: notes[r.id] for r in ERAS}
     assert {s.name for s in fig.layout.shapes if s.name} == {r.id for r in ERAS}
@@ -157,8 +161,8 @@ def test_every_lane_era_and_title_label_is_present_in_each_language(lang):
 def test_no_english_label_or_month_name_appears_in_a_kazakh_or_russian_figure(lang):
     text = _shown(FIGS[lang])
     english = [
-        WORDS["title"]["en"],
-        *(c.label["en"] for c in LANES),
+        t("timeline_title", "en"),
+        *(c.label["en"] for c in CATEGORIES),
         *(r.label["en"] for r in ERAS),
     ]
     assert [label for label in english if label in text] == []
@@ -175,16 +179,16 @@ def test_axis_ticks_use_digits_only_at_every_zoom_level():
     assert FIGS["kk"].layout.xaxis.rangeslider.visible
 
 
-def test_the_legend_lists_the_lanes_in_lane_order():
+def test_the_legend_lists_the_categories_in_their_order():
     fig = FIGS["en"]
     shown = sorted((t for t in fig.data if t.showlegend is not False), key=lambda t: t.legendrank)
-    assert [t.name for t in shown] == [c.label["en"] for c in LANES]
+    assert [t.name for t in shown] == [c.label["en"] for c in CATEGORIES]
 
 
 def test_every_event_sits_inside_its_own_lane_and_markers_do_not_share_a_spot():
     layout = FIGS["kk"].layout
     cuts = sorted([0, layout.yaxis.range[0]] + [s.y0 for s in layout.shapes if s.type == "line"])
-    band = {c.id: (cuts[i], cuts[i + 1]) for i, c in enumerate(LANES)}
+    band = {c.id: (cuts[i], cuts[i + 1]) for i, c in enumerate(CATEGORIES)}
     assert all(
         lo < t < hi for t, (lo, hi) in zip(layout.yaxis.tickvals, band.values(), strict=True)
     )
@@ -230,7 +234,7 @@ def test_the_chronology_table_lists_every_event_in_date_order_in_one_language():
     assert re.findall(r'<tr data-id="(\w+)" class="tmd-highlight"', table) == [
         "dushanbe_summit_2007"
     ]
-    assert not ENGLISH_MONTH.search(table) and WORDS["title"]["en"] not in table
+    assert not ENGLISH_MONTH.search(table) and t("timeline_title", "en") not in table
 
 
 def test_the_chronology_table_escapes_its_text():
@@ -242,3 +246,11 @@ def test_the_chronology_table_gives_periods_as_ranges():
     table = chronology_html(EVENTS, lang="ru")
     e = BY_ID["uzbekistan_in_eurasec"]
     assert format_range(e.start, e.end, "ru") in table
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_whole_timeline_is_at_most_40_kib_of_json_as_the_kernel_sends_it(lang):
+    # UTF-8 JSON, as jupyter_client packs a message and nbformat saves an output.
+    spec = figure_bundle(FIGS[lang])["application/vnd.plotly.v1+json"]
+    sent = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).encode()
+    assert len(sent) <= 40 * 1024

@@ -1,4 +1,4 @@
-"""The timeline's events, lanes and eras as records, loaded from data/events.yaml and checked."""
+"""The timeline's events, categories and eras as records, loaded from data/events.yaml and checked."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ._dates import format_range, parse_date
 
 @dataclass(frozen=True)
 class Category:
-    """One lane of the timeline: its label in each language, marker symbol and colour."""
+    """One category of the timeline (its own rows): its label in each language, symbol and colour."""
 
     id: str
     label: Mapping[str, str]
@@ -23,7 +23,7 @@ class Category:
 
 @dataclass(frozen=True)
 class Era:
-    """A shaded band behind the lanes, from `start` to `end` (month strings)."""
+    """An era: a shaded span behind the categories, from `start` to `end` (month strings)."""
 
     id: str
     start: str
@@ -54,11 +54,6 @@ class Event:
     essay_note: Mapping[str, str] | None = None
     reported: bool = False
 
-    @property
-    def is_period(self) -> bool:
-        """Return True if the event has an end date."""
-        return self.end is not None
-
     def when(self, lang: str) -> str:
         """Return the date, or the range, in lang; each end at its own precision."""
         return format_range(
@@ -83,7 +78,7 @@ def _check_date(file: str, entry: str, field: str, value: str, precision: str) -
         )
 
 
-def _event(raw: dict[str, Any], file: str, lanes: set[str]) -> Event:
+def _event(raw: dict[str, Any], file: str, known: set[str]) -> Event:
     eid = raw["id"]
     _check_date(file, eid, "start", raw["start"], raw["precision"])
     end = raw.get("end")
@@ -97,8 +92,8 @@ def _event(raw: dict[str, Any], file: str, lanes: set[str]) -> Event:
             raise DataError(
                 file, eid, "end", f"a date not before start {raw['start']!r}, got {end!r}"
             )
-    if raw["category"] not in lanes:
-        raise DataError(file, eid, "category", f"one of {sorted(lanes)}, got {raw['category']!r}")
+    if raw["category"] not in known:
+        raise DataError(file, eid, "category", f"one of {sorted(known)}, got {raw['category']!r}")
     # essay numbers are checked against the essay's own length by tmdkit._validate
     return Event(
         id=eid,
@@ -122,13 +117,13 @@ def _event(raw: dict[str, Any], file: str, lanes: set[str]) -> Event:
 
 
 def load_timeline(root: Path = DATA) -> tuple[list[Event], list[Category], list[Era]]:
-    """Return (events, lanes, eras) from one reading of data/events.yaml, or raise DataError."""
+    """Return (events, categories, eras) from one reading of data/events.yaml, or raise DataError."""
     doc = load("events", root)
     file = relative(root / "events.yaml", root)
     check_unique(doc["categories"], "id", file)
     check_unique(doc["eras"], "id", file)
     check_unique(doc["events"], "id", file)
-    lanes = [Category(c["id"], c["label"], c["symbol"], c["colour"]) for c in doc["categories"]]
+    cats = [Category(c["id"], c["label"], c["symbol"], c["colour"]) for c in doc["categories"]]
     eras = []
     for e in doc["eras"]:
         for field in ("from", "to"):
@@ -139,8 +134,8 @@ def load_timeline(root: Path = DATA) -> tuple[list[Event], list[Category], list[
         if parse_date(e["to"])[0] < parse_date(e["from"])[0]:
             raise DataError(file, e["id"], "to", f"a date not before from {e['from']!r}")
         eras.append(Era(e["id"], e["from"], e["to"], e["label"], e["colour"]))
-    events = [_event(raw, file, {c.id for c in lanes}) for raw in doc["events"]]
-    return events, lanes, eras
+    events = [_event(raw, file, {c.id for c in cats}) for raw in doc["events"]]
+    return events, cats, eras
 
 
 def load_events(root: Path = DATA) -> list[Event]:
@@ -149,7 +144,7 @@ def load_events(root: Path = DATA) -> list[Event]:
 
 
 def categories(root: Path = DATA) -> list[Category]:
-    """Return the lanes of the timeline in display order."""
+    """Return the categories of the timeline in display order."""
     return load_timeline(root)[1]
 
 

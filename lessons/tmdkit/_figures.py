@@ -14,7 +14,8 @@ from ._data import text
 from ._essay import essay
 from ._html import esc
 from ._map import membership_map, membership_table_html
-from ._timeline import chronology_html, timeline
+from ._timeline import timeline
+from ._timeline_table import chronology_html
 
 Focus = tuple[str, str, frozenset[str]] | None
 # No logo, no link to the plotly cloud; responsive so a projector's width is used.
@@ -29,15 +30,15 @@ def members() -> dict:
 
 def timeline_figure(lang: str, focus: Focus = None) -> go.Figure:
     """Return the whole chronology, or the part a lesson talks about, in lang."""
-    events, lanes, bands = _events()
+    events, categories, eras = _events()
     sentences = {s.n: s.displayed for s in essay().sentences}
     return timeline(
         events,
         lang=lang,
         focus=focus[:2] if focus else None,
         highlight=focus[2] if focus else (),
-        categories=lanes,
-        eras=bands,
+        categories=categories,
+        eras=eras,
         essay_text=sentences,
     )
 

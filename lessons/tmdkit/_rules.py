@@ -110,7 +110,7 @@ def _geojson(run: Run, states: Iterable[str]) -> None:
 
 
 def _members(run: Run) -> Any:
-    from ._map import load_members
+    from ._membership import load_members
 
     doc, file = load("members", run.root), run.file("members")
     _real_date(file, "(top)", "as_of", doc["as_of"])
