@@ -436,3 +436,11 @@ def test_running_the_builder_twice_writes_the_same_bytes(tmp_path):
         for seed in ("1", "2")
     ]  # fmt: skip
     assert runs[0] == runs[1] and b'"iso3":"UKR"' in runs[0]
+
+
+@pytest.mark.parametrize("org", ORGS)
+def test_a_hatched_state_keeps_its_status_colour_under_the_hatching(org):
+    # plotly.js draws a pattern on a transparent ground unless fillmode is "overlay"
+    template = FIGS[org, "kk"].layout.template
+    assert template.data.scatter[0].fillpattern.fillmode == "overlay"
+    assert all(t.fillcolor for t in FIGS[org, "kk"].data)

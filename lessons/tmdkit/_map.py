@@ -34,7 +34,7 @@ _TEMPLATE = {
     "layout": {"annotationdefaults": _LABEL},
     "data": {"scatter": [{"mode": "lines", "fill": "toself", "hoveron": "fills",
                           "hoverinfo": "text", "showlegend": False, "line": _LINE,
-                          "fillpattern": {"size": 11, "solidity": 0.2}}]},
+                          "fillpattern": {"fillmode": "overlay", "size": 11, "solidity": 0.2}}]},
 }
 # Big enough to read on a projector; nothing here can fetch tiles or a world map from a CDN.
 _LAYOUT = {
