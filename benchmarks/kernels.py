@@ -48,6 +48,14 @@ def figure_kind(spec: dict) -> str:
     return "figure"
 
 
+def kib(spec: dict, ascii: bool = False) -> float:
+    """Return the figure's size as the kernel sends it: UTF-8 JSON, as jupyter_client packs
+    messages and nbformat saves outputs (ascii=True: with every non-ASCII letter a \\u escape,
+    as this bench counted until 2026-11)."""
+    text = json.dumps(spec, separators=(",", ":"), ensure_ascii=ascii)
+    return round(len(text.encode()) / 1024, 1)
+
+
 class Probe(NotebookClient):
     """A NotebookClient that notes every figure the kernel sends (as cell output, or inside an
     Output widget's state, as tmdkit does) and every widget model it opens."""
@@ -57,9 +65,9 @@ class Probe(NotebookClient):
         if msg.get("msg_type") == "comm_open" and content.get("target_name") == WIDGET:
             self.comms += 1
         for spec in plotly_specs(content):
-            size = round(len(json.dumps(spec, separators=(",", ":")).encode()) / 1024, 1)
-            if (cell_index, size) not in [(c, s) for c, s, _ in self.figures]:  # sent twice
-                self.figures.append((cell_index, size, figure_kind(spec)))
+            size = kib(spec)
+            if (cell_index, size) not in [(c, s) for c, s, *_ in self.figures]:  # sent twice
+                self.figures.append((cell_index, size, figure_kind(spec), kib(spec, ascii=True)))
         return super().process_message(msg, cell, cell_index)
 
 
@@ -151,9 +159,14 @@ def measure(ctx) -> dict:
         "widget_models_opened_by_lesson": by("widget_models_opened"),
         "widgets_floor": floor["widgets"],
         "figure_json_kib": {
-            figure_key(r["lesson"], i, kind): kib
+            figure_key(r["lesson"], i, kind): size
             for r in runs
-            for i, (_cell, kib, kind) in enumerate(r["figures"], 1)
+            for i, (_cell, size, kind, _ascii) in enumerate(r["figures"], 1)
+        },
+        "figure_json_ascii_kib": {
+            figure_key(r["lesson"], i, kind): size
+            for r in runs
+            for i, (_cell, _size, kind, size) in enumerate(r["figures"], 1)
         },
         "figure_json_floor_kib": floor["figures"][0][1] if floor["figures"] else None,
         "problems": [f"{r['lesson']}: {r['errors']} error outputs" for r in runs if r["errors"]],
