@@ -5,7 +5,7 @@ from __future__ import annotations
 # Which figures ran with a warm content cache (the bench warms its own before measuring) and
 # which with an empty one; the rest do not read content at all.
 CACHE = {
-    "nbval_seconds": "warm", "kernel_rss_mib": "warm", "kernel_pss_mib_by_lesson": "warm",
+    "nbval_seconds": "warm", "nbval_cpu_seconds": "warm", "kernel_rss_mib": "warm", "kernel_pss_mib_by_lesson": "warm",
     "kernel_run_seconds_by_lesson": "warm", "widgets_by_lesson": "warm",
     "figure_json_kib": "warm", "feedback_latency_ms_median": "warm", "lab_start_seconds": "warm",
     "browser_run_all_seconds_by_lesson": "warm", "first_lesson_cold_seconds": "cold",
@@ -14,6 +14,9 @@ CACHE = {
 
 ROWS = [
     ("nbval, all lessons (s)", "nbval_seconds", "nbval_floor_seconds", "nbval_ratio"),
+    ("nbval, against three-cell floors (s)", "nbval_seconds", "nbval_short_floor_seconds",
+     "nbval_short_floor_ratio"),
+    ("nbval, CPU time (s)", "nbval_cpu_seconds", "nbval_floor_cpu_seconds", "nbval_cpu_ratio"),
     ("first lesson, fresh kernel, cold cache (s)", "first_lesson_cold_seconds",
      "first_lesson_floor_seconds", "first_lesson_cold_ratio"),
     ("first lesson, fresh kernel, warm cache (s)", "first_lesson_warm_seconds",
