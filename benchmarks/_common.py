@@ -71,6 +71,7 @@ class Context:
 
     def __init__(self, base: Path, lessons: list, tmp: Path, args) -> None:
         self.base, self.lessons, self.tmp, self.args = base, lessons, tmp, args
+        self.served = base / "artifacts" / "bench"  # floors JupyterLab opens sit under its root
         self.problems: list[str] = []
 
     def floor(self, code: int = len(FLOOR_CELLS), markdown: int = 0, where: Path | None = None):

@@ -64,10 +64,9 @@ def measure(args: argparse.Namespace) -> dict:
         raise SystemExit(f"no lessons under {base}/lessons")
     res: dict = {"lessons": [lesson.name for lesson in lessons]}
     timings: dict[str, float] = {}
-    served = base / "artifacts" / "bench"  # floors JupyterLab opens must sit under its root
     with tempfile.TemporaryDirectory(prefix="tmd-bench-") as tmp:
         ctx = Context(base, lessons, Path(tmp), args)
-        ctx.served = served
+        served = ctx.served
         os.environ["TMD_CACHE_DIR"] = str(Path(tmp) / "cache")  # kernels, nbval and Lab inherit it
         warm_cache()
 
@@ -113,7 +112,7 @@ def measure(args: argparse.Namespace) -> dict:
                 served.parent.rmdir()
     res["problems"] = res.pop("problems", []) + ctx.problems
     res["bench_seconds_by_step"] = timings
-    res["cache_by_figure"] = {k: v for k, v in report.CACHE.items() if k in res}
+    res["cache_by_figure"] = {k: report.cache_state(k) for k in res if k not in report.META}
     return res
 
 

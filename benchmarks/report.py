@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-# Which figures ran with a warm content cache (the bench warms its own before measuring) and
-# which with an empty one; the rest do not read content at all.
-CACHE = {
-    "nbval_seconds": "warm", "nbval_cpu_seconds": "warm", "kernel_rss_mib": "warm", "kernel_pss_mib_by_lesson": "warm",
-    "kernel_run_seconds_by_lesson": "warm", "widgets_by_lesson": "warm",
-    "figure_json_kib": "warm", "feedback_latency_ms_median": "warm", "lab_start_seconds": "warm",
-    "browser_run_all_seconds_by_lesson": "warm", "first_lesson_cold_seconds": "cold",
-    "first_lesson_warm_seconds": "warm", "classroom": "warm", "venv_mib": "none",
-}  # fmt: skip
+# Whether validated content came from a warm cache (the bench fills its own before measuring)
+# or a cold one; the environment's size reads no content at all.
+META = {"lessons", "problems", "measured_on", "cpus", "bench_seconds", "bench_seconds_by_step",
+        "optional_keys", "nbval_options", "first_lesson", "feedback_latency_lesson",
+        "widgets_baseline_by_lesson", "cache_by_figure"}  # fmt: skip
+
+
+def cache_state(key: str) -> str:
+    """Return "cold", "warm" or "none" for a figure of results.json."""
+    if key.startswith("first_lesson_cold"):
+        return "cold"
+    if key.startswith("venv_"):
+        return "none"
+    return "warm"
+
 
 ROWS = [
     ("nbval, all lessons (s)", "nbval_seconds", "nbval_floor_seconds", "nbval_ratio"),

@@ -8,6 +8,7 @@ import pytest
 from tmdkit._dates import end_of, format_date, format_range, month_name, parse_date, to_plotly
 from tmdkit._events import load_timeline
 from tmdkit._figures import figure_bundle
+from tmdkit._html import esc
 from tmdkit._i18n import t
 from tmdkit._timeline import timeline
 from tmdkit._timeline_layout import MIN_BAR_DAYS
@@ -36,7 +37,7 @@ def _points(fig):
 
 
 def _hover(fig):
-    return {eid: trace.customdata[i][1] for trace, i, eid in _points(fig)}
+    return {eid: trace.customdata[i] for trace, i, eid in _points(fig)}
 
 
 def _shown(fig) -> str:
@@ -60,8 +61,10 @@ def test_every_event_appears_exactly_once_in_the_full_timeline():
     assert counts == Counter({e.id: 1 for e in EVENTS})
 
 
-def test_customdata_carries_the_id_of_the_event_it_describes():
-    assert all(trace.customdata[i][0] == eid for trace, i, eid in _points(FIGS["kk"]))
+def test_each_point_hovers_with_the_text_of_the_event_its_id_names():
+    names = {e.id: esc(e.name["kk"], quote=False) for e in EVENTS}
+    hovers = _hover(FIGS["kk"]).items()
+    assert all(text.startswith(f"<b>{names[eid][:20]}") for eid, text in hovers)
 
 
 def test_every_long_period_is_a_bar_that_starts_and_ends_where_the_data_says():

@@ -79,8 +79,8 @@ def _category(fig: go.Figure, i: int, cat: Category, own: list[Event], base: flo
     def common(group: list[Event]) -> dict:
         return {"name": esc(cat.label[lang], quote=False), "legendgroup": cat.id, "legendrank": i + 1,
                 "y": [y[e.id] for e in group], "ids": [e.id for e in group],
-                "customdata": [[e.id, hover(e, lang, essay)] for e in group],
-                "hovertemplate": "%{customdata[1]}<extra></extra>"}  # fmt: skip
+                "customdata": [hover(e, lang, essay) for e in group],  # ids already name them
+                "hovertemplate": "%{customdata}<extra></extra>"}  # fmt: skip
 
     def look(group: list[Event], on: float, off: float) -> list[float]:
         return [on if e.id in lit else off for e in group]
