@@ -15,8 +15,8 @@ GEOJSON = DATA / "geo" / "post-soviet.geojson"
 _LON0, _LAT0, _LAT1, _LAT2, _R = 82.0, 55.0, 45.0, 65.0, 6371.0
 # The map is drawn at about 12 km per CSS pixel (6,750 km of height over its 560-pixel plot).
 # One map unit is UNIT_KM: coordinates are whole units, short in the figure's JSON, and a bend
-# that leaves the outline by less than TOLERANCE_KM (under half a pixel) is dropped.
-UNIT_KM, TOLERANCE_KM = 5, 5.0
+# that leaves the outline by no more than TOLERANCE_KM (half a pixel) is dropped.
+UNIT_KM, TOLERANCE_KM = 5, 6.0
 Point = tuple[float, float]
 
 
