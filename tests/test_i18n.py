@@ -228,8 +228,6 @@ READ_NOT_SHOWN = {
     "_map.py:_ALPHABET": "alphabetical order of state names",
     "_print.py:SCREEN_WORDS": "finds on-screen-only sentences to leave off paper",
     "_readme.py:table": "the README's own table header, not the lesson's interface",
-    # Moved to data/ui.yaml on the bench branch (timeline_* keys); drop this line when it lands.
-    "_timeline.py:WORDS": "pending: the bench branch moves these words to data/ui.yaml",
 }
 
 
