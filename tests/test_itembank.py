@@ -8,6 +8,7 @@ from collections import Counter
 from fractions import Fraction
 
 from conftest import DATA
+from tmdkit._normalize import fold, strip_ending
 from tmdkit._quizdata import iter_items, load_all
 
 QUIZZES = load_all()
@@ -229,3 +230,115 @@ def _head(item, lang):
     """The keyed option without a gloss in brackets: "салаларында (сала, area)" gives "салаларында"."""
     text = next(o["text"][lang] for o in item["options"] if o["id"] == item["answer"])
     return text.split("(")[0].strip()
+
+
+# A typed answer (text, year) must not stand in the prompt or passage of another item on the same
+# page: same lesson, same block. Pairs below were read and judged false alarms.
+ALLOWED_GIVEAWAYS = {
+    # It quotes the essay's five states; the typed item asks which of those five was no founder.
+    ("04-ctx-not-founder", "04-list-valid-period"),
+    # It is about sentence 15's own words «аталған Келісімнің Хаттамасы», which name the Protocol.
+    ("05-khattama", "05-said-agreement"),
+    # 2008 dates the notice of leaving the CIS, needed for 06-ctx-georgia-year; Uzbekistan's is undated.
+    ("06-uzbek-suspend-year", "06-context-after-2008"),
+}
+# Kazakh voices a final consonant before a vowel ending: тақырып, тақырыбы.
+_VOICED = {"п": "б", "к": "г", "қ": "ғ"}
+
+
+def _page(quiz):
+    """Every item and context sub-item with the block (page) it is shown on."""
+    for item in quiz["items"]:
+        yield item, item.get("block")
+        for sub in item.get("items", ()):
+            yield sub, item.get("block")
+
+
+def _typed_answers(item):
+    """Every form the checker accepts: all three languages and `accept`; years within tolerance."""
+    if item["type"] == "year":
+        spread = item.get("tolerance", 0)
+        return [str(year) for year in range(item["answer"] - spread, item["answer"] + spread + 1)]
+    return [*item["answer"].values(), *item.get("accept", ())]
+
+
+def _same_word(word, answer):
+    """Whether a prompt word is the answer word, perhaps with a Kazakh or Russian case ending."""
+    stems = strip_ending(word, relaxed=False)
+    voiced = answer[:-1] + _VOICED[answer[-1]] if answer[-1] in _VOICED else None
+    russian = len(answer) >= 4 and answer[-1] in "аяоеиыь" and 0 <= len(word) - len(answer) <= 2
+    return (
+        word in (answer, answer + "s")
+        or answer in stems
+        or voiced in stems
+        or (russian and word.startswith(answer[:-1]))
+    )
+
+
+def _gives(text, answer):
+    """Whether text shows the answer: whole words in order; a year only as that 4-digit number."""
+    words, want = fold(text).split(), fold(answer).split()
+    if answer.isdigit():
+        return answer in words
+    return bool(want) and any(
+        words[i : i + len(want) - 1] == want[:-1] and _same_word(words[i + len(want) - 1], want[-1])
+        for i in range(len(words) - len(want) + 1)
+    )
+
+
+def _shows(other, answers):
+    """Whether another item's prompt (or its passage, for a context item) shows one of the answers."""
+    shown = [other["prompt"]] + ([other["passage_text"]] if "passage_text" in other else [])
+    return any(_gives(text[lang], a) for text in shown for lang in LANGS for a in answers)
+
+
+def _giveaways(quiz):
+    """(typed item id, other item id) for every typed answer shown by another item on its page."""
+    page = list(_page(quiz))
+    return {
+        (item["id"], other["id"])
+        for item, block in page
+        if item["type"] in {"text", "year"}
+        for other, other_block in page
+        if other is not item and other_block == block and _shows(other, _typed_answers(item))
+    }
+
+
+def _all_giveaways():
+    return set().union(*(_giveaways(quiz) for quiz in QUIZZES.values()))
+
+
+def test_no_typed_answer_is_given_away_by_another_prompt_or_passage_on_the_same_page():
+    found = _all_giveaways()
+    print(f"\ntyped answers shown by another item: {len(found)} ({len(ALLOWED_GIVEAWAYS)} allowed)")
+    assert sorted(found - ALLOWED_GIVEAWAYS) == []
+
+
+def test_every_allowed_giveaway_pair_still_occurs():
+    assert sorted(ALLOWED_GIVEAWAYS - _all_giveaways()) == []
+
+
+def _planted(answer, prompt, *, block=None):
+    """Giveaways in a made-up lesson: one typed item and one other item showing prompt."""
+    typed = {
+        "id": "99-typed",
+        "type": "year",
+        "answer": answer,
+        "prompt": dict.fromkeys(LANGS, "?"),
+    }
+    if isinstance(answer, str):
+        typed.update(type="text", answer=dict.fromkeys(LANGS, answer))
+    other = {"id": "99-other", "type": "single", "prompt": dict.fromkeys(LANGS, prompt)}
+    if block:
+        other["block"] = block
+    return _giveaways({"items": [typed, other]})
+
+
+def test_the_giveaway_check_finds_a_planted_year_or_declined_word_but_not_a_part_of_one():
+    assert _planted(2000, "Шартқа 2000 жылғы 10 қазанда қол қойылды.") == {("99-typed", "99-other")}
+    assert _planted("Астана", "Шартқа Астанада қол қойылды.")
+    assert _planted("Астана", "Договор подписан в Астане.")
+    assert _planted("тақырып", "Көлік тақырыбы талқыланды.")
+    assert not _planted(2000, "Шартқа 20001 нөмірі берілді.")
+    assert not _planted("Алматы", "Алматылық мұғалімдер.")
+    assert not _planted(2000, "Шартқа 2000 жылы қол қойылды.", block="ubt")
