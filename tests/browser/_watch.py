@@ -32,6 +32,12 @@ ALLOWED_NOISE: tuple[Noise, ...] = (
         "Voilà 0.5.13's own lab template links Font Awesome from a CDN although voila.js "
         "bundles the same fonts (tests/browser/test_voila.py lists the two URLs)",
     ),
+    Noise(
+        r"^console: Failed to load resource: the server responded with a status of 404 "
+        r"\(File not found\) \(http://127\.0\.0\.1:\d+/api/contents/[^ ]*/?all\.json\)$",
+        "JupyterLite asks the static host for a folder's listing before reading the browser's "
+        "own storage; a folder made in the browser (results/) has no listing on the host",
+    ),
 )
 # The comm id of that control-comm probe: its follow-up "No such comm: <id>" is the same noise.
 CONTROL_TARGET = "jupyter.widget.control"
