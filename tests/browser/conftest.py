@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from pathlib import Path
 
 import pytest
 
 from . import _lab
+from ._host import HOSTS, Host, Tab, serving_site
 
 TIMINGS: dict[str, float] = {}
 
@@ -102,34 +102,35 @@ def browser():
             chromium.close()
 
 
-class Tab:
-    """A page in a fresh browser context, watched from its first request on."""
-
-    def __init__(self, browser, lab) -> None:
-        self.lab = lab
-        self.context = browser.new_context(viewport={"width": 1366, "height": 900})
-        self.context.set_default_timeout(15_000)  # a missing widget fails in 15 s, not 30
-        self.page = self.context.new_page()
-        self.watch = _lab.Watch(self.page)
-        self.opened = self.ran = 0.0
-        self.lesson: _lab.Lesson | None = None
-
-    def open_and_run(self, path: str) -> Tab:
-        """Open a notebook, run all of it and wait for its outputs; note the seconds taken."""
-        self.opened = _lab.open_notebook(self.page, self.lab, path)
-        began = time.monotonic()
-        _lab.run_all(self.page)
-        _lab.settle_outputs(self.page)
-        self.ran = time.monotonic() - began
-        return self
-
-    def close(self) -> None:
-        self.context.close()
-        _lab.shutdown_kernels(self.lab)
-
-
 def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name).strip("_")[:120]
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The JupyterLite site (make lite), rebuilt from the cache when stale, served on loopback."""
+    with serving_site() as served:
+        if isinstance(served, str):
+            if os.environ.get("CI"):
+                pytest.fail(f"{served} (CI is set: `make browser` builds it first)", pytrace=False)
+            pytest.skip(served)
+        yield served
+
+
+@pytest.fixture(scope="session")
+def lab_host(browser, lab):
+    return Host("lab", browser, lab)
+
+
+@pytest.fixture(scope="session")
+def lite_host(browser, site):
+    return Host("lite", browser, site)
+
+
+@pytest.fixture(scope="session", params=HOSTS)
+def host(request):
+    """JupyterLab, then the JupyterLite site: the shared tests run in both."""
+    return request.getfixturevalue(f"{request.param}_host")
 
 
 @pytest.fixture
