@@ -109,8 +109,6 @@ def post_process(out: Path, first: str) -> None:
         text = text.replace("<script", guard + "<script", 1)
         text = text.replace("await import(", "window.tmdSupported && await import(", 1)
         page.write_text(text, "utf-8")
-    # The Notebook page names no icon, so the browser asks the root for one: a 404 in every console.
-    shutil.copyfile(out / "static" / "favicons" / "favicon.ico", out / "favicon.ico")
     page = (HERE / "index.html").read_text("utf-8")
     (out / "index.html").write_text(page.replace("<!--GUARD-->", guard).replace("FIRST", first))
     # JupyterLite's pages name no icon, so browsers ask the host's root for one: answer, not 404.

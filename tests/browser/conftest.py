@@ -157,23 +157,35 @@ def watch(tab):
 
 
 LESSONS = _lab.lessons()
+# Lite runs the shared lesson checks on one ru and one en lesson (its kernel takes ~20 s to start);
+# Kazakh lessons run in Lite in test_items.py and test_lite.py.
+LITE_LESSONS = [
+    _lab.Lesson(_lab.root(), f"lessons/{lang}/{stem}.ipynb", stem, f"{lang}-{stem}")
+    for lang, stem in (("ru", "04-eurazek"), ("en", "05-almaty-1991"))
+]
+RENDERED = [("lab", lesson) for lesson in LESSONS] + [("lite", x) for x in LITE_LESSONS]
 
 
-@pytest.fixture(scope="session", params=LESSONS, ids=[lesson.name for lesson in LESSONS])
-def rendered(request, browser, lab):
-    """A lesson run to the end in its own page and screenshot, shared by the tests that
-    inspect it (pytest groups them by lesson, so one lesson page is open at a time)."""
-    lesson = request.param
-    opened = Tab(browser, lab)
+@pytest.fixture(
+    scope="session",
+    params=RENDERED,
+    ids=[x.name if h == "lab" else f"lite-{x.name}" for h, x in RENDERED],
+)
+def rendered(request):
+    """A lesson run to the end on its host in its own page and screenshot, shared by the tests
+    that inspect it (pytest groups them by lesson, so one lesson page is open at a time)."""
+    host, lesson = request.param
+    opened = request.getfixturevalue(f"{host}_host").tab()
     opened.lesson = lesson
+    name = lesson.name if host == "lab" else f"lite-{lesson.name}"
     try:
         opened.open_and_run(lesson.path)
-        TIMINGS[f"{lesson.name}: open + kernel idle"] = opened.opened
-        TIMINGS[f"{lesson.name}: run all + render"] = opened.ran
-        _lab.screenshot(opened.page, lesson.name)
+        TIMINGS[f"{name}: open + kernel idle"] = opened.opened
+        TIMINGS[f"{name}: run all + render"] = opened.ran
+        _lab.screenshot(opened.page, name)
         yield opened
     except Exception:
-        _lab.screenshot(opened.page, "failed-" + lesson.name)
+        _lab.screenshot(opened.page, "failed-" + name)
         raise
     finally:
         opened.close()
