@@ -47,21 +47,24 @@ NOTEBOOK = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def host_tab(request, host):
-    """A watched page on the host (JupyterLab, then Lite), closed after the test."""
+@pytest.fixture(scope="module")
+def failing(host):
+    """The notebook run once on the host (JupyterLab, then Lite); each test clicks one control."""
     tab = host.tab()
     try:
+        # Lab serves it from the git-ignored artifacts/ folder; Lite keeps it in the browser's storage
+        tab.open_and_run(tab.put_notebook("artifacts/notebooks/callback-failures.ipynb", NOTEBOOK))
         yield tab
+    except Exception:
+        _lab.screenshot(tab.page, f"failed-errors-{host.name}")
+        raise
     finally:
-        if getattr(request.node, "tmd_failed", False):
-            _lab.screenshot(tab.page, f"failed-errors-{host.name}")
         tab.close()
 
 
-def _wait_for_kernel_error(tab, timeout: float = 15.0) -> None:
+def _wait_for_kernel_error(tab, seen: int, timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
-    while not tab.watch.problems() and time.monotonic() < deadline:
+    while len(tab.watch.problems()) == seen and time.monotonic() < deadline:
         tab.page.wait_for_timeout(200)  # Playwright delivers websocket frames only while it waits
 
 
@@ -74,18 +77,14 @@ def _wait_for_kernel_error(tab, timeout: float = 15.0) -> None:
     ],
     ids=["click-handler", "observer", "tmdkit-log"],
 )
-def test_a_failure_in_a_widget_callback_is_caught_by_the_test_machinery(
-    host_tab, control, expected
-):
-    tab = host_tab
-    # Lab serves it from the git-ignored artifacts/ folder; Lite keeps it in the browser's storage
-    tab.open_and_run(tab.put_notebook("artifacts/notebooks/callback-failures.ipynb", NOTEBOOK))
-    assert _lab.take_all() == [], "running the cell alone must report nothing"
-    tab.page.locator(".jp-OutputArea-output button", has_text=control).first.click()
-    _wait_for_kernel_error(tab)
+def test_a_failure_in_a_widget_callback_is_caught_by_the_test_machinery(failing, control, expected):
+    assert _lab.take_all() == [], "running the cell (or the control before) must report nothing"
+    seen = len(failing.watch.problems())
+    failing.page.locator(".jp-OutputArea-output button", has_text=control).first.click()
+    _wait_for_kernel_error(failing, seen)
     found = _lab.take_all()  # what the autouse fixture fails on; taking it lets this test pass
     assert any(expected in line for line in found), found
     # and the cell never showed it: without the watch, nobody would have known
     assert not any(
-        expected in cell for cell in tab.page.locator(".jp-OutputArea").all_inner_texts()
+        expected in cell for cell in failing.page.locator(".jp-OutputArea").all_inner_texts()
     )
