@@ -37,16 +37,19 @@ FLOOR_CELLS = [
     "box = w.VBox([opts, check, feedback])\nbox.add_class('tmd-item')\nbox",
 ]
 
-# Clicks an item's check button; resolves with the ms until its feedback changed and two frames
-# were painted, or null when nothing changed within the timeout.
+# Clicks an item's check button; resolves with the ms until its feedback text changed and two frames
+# were painted, or null when nothing changed within the timeout. The box is watched, not the feedback
+# element: our feedback is an HTML widget whose whole content (that element too) is replaced.
 _CLICK = """async ([box, timeout]) => new Promise(resolve => {
   const t0 = performance.now();
-  const feedback = box.querySelector('.tmd-feedback');
+  const text = () => { const el = box.querySelector('.tmd-feedback'); return el ? el.innerText : ''; };
+  const before = text();
   const obs = new MutationObserver(() => {
+    if (text() === before) return;
     obs.disconnect();
     requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
   });
-  obs.observe(feedback, {subtree: true, childList: true, characterData: true});
+  obs.observe(box, {subtree: true, childList: true, characterData: true});
   box.querySelector('.tmd-check').click();
   setTimeout(() => { obs.disconnect(); resolve(null); }, timeout);
 })"""

@@ -205,3 +205,21 @@ def test_a_folder_that_refuses_chmod_as_fat_sticks_do_still_saves(tmp_path, monk
     monkeypatch.setattr(os, "chmod", _oserror(errno.EPERM))
     path = save(DATA, tmp_path)
     assert json.loads(path.read_text("utf-8")) == DATA and _files(tmp_path) == [path.name]
+
+
+def test_in_jupyterlite_without_its_browser_storage_saving_fails_and_says_why(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(_save, "IN_PYODIDE", True)
+    monkeypatch.setattr(_save, "LITE_DRIVE", tmp_path / "drive")  # not there: a plain-HTTP host
+    with pytest.raises(SaveError) as caught:
+        save(DATA, tmp_path / "drive" / "results")
+    assert (caught.value.key, caught.value.detail) == ("save_failed", _save.NO_DRIVE)
+    assert not (tmp_path / "drive").exists()  # nothing written where it would have vanished
+
+
+def test_in_jupyterlite_with_its_browser_storage_saving_writes_the_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(_save, "IN_PYODIDE", True)
+    monkeypatch.setattr(_save, "LITE_DRIVE", tmp_path / "drive")
+    (tmp_path / "drive").mkdir()
+    assert save(DATA, tmp_path / "drive" / "results").parent == tmp_path / "drive" / "results"

@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import re
+import sys
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -30,6 +31,12 @@ _NO_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.ENOTSUP
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _CANNOT_SYNC = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EROFS}
+# JupyterLite mounts the browser's storage at /drive only where a service worker runs (HTTPS or
+# localhost); on a plain-HTTP host there is no /drive, and a file written there would live in memory
+# and vanish with the tab: a "saved" that is not.
+IN_PYODIDE = sys.platform == "emscripten"
+LITE_DRIVE = Path("/drive")
+NO_DRIVE = "the browser's storage is not connected (serve the site over HTTPS or from localhost)"
 
 
 class SaveError(Exception):
@@ -175,6 +182,9 @@ def save(data: dict, folder: Path | None = None) -> Path:
     if not safe_name(data["name"]):
         raise SaveError("no_name")
     folder = results_folder() if folder is None else Path(folder)
+    lite = IN_PYODIDE and folder.is_relative_to(LITE_DRIVE)
+    if lite and not LITE_DRIVE.is_dir():
+        raise SaveError("save_failed", NO_DRIVE)
     body = payload(data)
     try:
         folder.mkdir(parents=True, exist_ok=True)

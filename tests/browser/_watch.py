@@ -42,6 +42,22 @@ ALLOWED_NOISE: tuple[Noise, ...] = (
 # The comm id of that control-comm probe: its follow-up "No such comm: <id>" is the same noise.
 CONTROL_TARGET = "jupyter.widget.control"
 
+# JupyterLite's kernel runs in a web worker and talks to the page through an in-page socket that
+# Playwright never sees: follow the notebook's kernel connection itself and hand Python only what
+# kernel_problem and the probe filter read (a sent comm_open, an iopub error or stderr stream).
+_IN_PAGE_KERNEL = """(() => { const seen = new WeakSet(); setInterval(() => {
+  const w = window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget;
+  const kernel = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+  if (!kernel || seen.has(kernel)) return;
+  seen.add(kernel);
+  kernel.anyMessage.connect((_, {msg, direction}) => {
+    const kind = msg.header.msg_type, content = msg.content || {};
+    const wanted = direction === 'send' ? kind === 'comm_open' : msg.channel === 'iopub'
+      && (kind === 'error' || (kind === 'stream' && content.name === 'stderr'));
+    if (wanted) window.__tmdKernelMessage(direction, JSON.stringify({channel: msg.channel,
+      header: msg.header, parent_header: msg.parent_header, content}));
+  }); }, 100); })();"""
+
 
 def kernel_message(payload: str | bytes) -> tuple[str, dict] | None:
     """Decode one kernel websocket frame into (channel, message), or None if it is not one.
@@ -76,7 +92,8 @@ def kernel_problem(channel: str, msg: dict) -> str | None:
         trace = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(content.get("traceback") or []))
         return f"kernel error after {parent or 'no request'}: {content.get('ename')}: {content.get('evalue')}\n{trace[-1500:]}"
     if kind == "stream" and content.get("name") == "stderr" and parent != "execute_request":
-        return f"kernel stderr after {parent or 'no request'}: {content.get('text', '')[-1500:]}"
+        text = re.sub(r"\x1b\[[0-9;]*m", "", content.get("text", ""))
+        return f"kernel stderr after {parent or 'no request'}: {text[-1500:]}"
     return None
 
 
@@ -87,7 +104,9 @@ class Watch:
 
     live: ClassVar[list[Watch]] = []
 
-    def __init__(self, page, noise: tuple[Noise, ...] = ALLOWED_NOISE) -> None:
+    def __init__(
+        self, page, noise: tuple[Noise, ...] = ALLOWED_NOISE, kernel_in_page: bool = False
+    ) -> None:
         self.requests: list[str] = []
         self.console_errors: list[str] = []
         self.kernel_errors: list[str] = []
@@ -103,6 +122,9 @@ class Watch:
         page.on("dialog", self._dialog)
         page.on("close", lambda _page: setattr(self, "closed", True))
         self.closed = False
+        if kernel_in_page:
+            page.expose_binding("__tmdKernelMessage", self._in_page)
+            page.add_init_script(_IN_PAGE_KERNEL)
         Watch.live.append(self)
 
     def _problem(self, into: list[str], line: str) -> None:
@@ -128,6 +150,9 @@ class Watch:
         content = decoded[1].get("content") or {} if decoded else {}
         if content.get("target_name") == CONTROL_TARGET:
             self._probes.add(content.get("comm_id", ""))
+
+    def _in_page(self, _source, direction: str, text: str) -> None:
+        (self._sent if direction == "send" else self._frame)(text)
 
     def _frame(self, payload) -> None:
         decoded = kernel_message(payload)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from pathlib import Path
 
 import pytest
 
 from . import _lab
+from ._host import HOSTS, Host, Tab, serving_site
 
 TIMINGS: dict[str, float] = {}
 
@@ -102,34 +102,35 @@ def browser():
             chromium.close()
 
 
-class Tab:
-    """A page in a fresh browser context, watched from its first request on."""
-
-    def __init__(self, browser, lab) -> None:
-        self.lab = lab
-        self.context = browser.new_context(viewport={"width": 1366, "height": 900})
-        self.context.set_default_timeout(15_000)  # a missing widget fails in 15 s, not 30
-        self.page = self.context.new_page()
-        self.watch = _lab.Watch(self.page)
-        self.opened = self.ran = 0.0
-        self.lesson: _lab.Lesson | None = None
-
-    def open_and_run(self, path: str) -> Tab:
-        """Open a notebook, run all of it and wait for its outputs; note the seconds taken."""
-        self.opened = _lab.open_notebook(self.page, self.lab, path)
-        began = time.monotonic()
-        _lab.run_all(self.page)
-        _lab.settle_outputs(self.page)
-        self.ran = time.monotonic() - began
-        return self
-
-    def close(self) -> None:
-        self.context.close()
-        _lab.shutdown_kernels(self.lab)
-
-
 def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name).strip("_")[:120]
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The JupyterLite site (make lite), rebuilt from the cache when stale, served on loopback."""
+    with serving_site() as served:
+        if isinstance(served, str):
+            if os.environ.get("CI"):
+                pytest.fail(f"{served} (CI is set: `make browser` builds it first)", pytrace=False)
+            pytest.skip(served)
+        yield served
+
+
+@pytest.fixture(scope="session")
+def lab_host(browser, lab):
+    return Host("lab", browser, lab)
+
+
+@pytest.fixture(scope="session")
+def lite_host(browser, site):
+    return Host("lite", browser, site)
+
+
+@pytest.fixture(scope="session", params=HOSTS)
+def host(request):
+    """JupyterLab, then the JupyterLite site: the shared tests run in both."""
+    return request.getfixturevalue(f"{request.param}_host")
 
 
 @pytest.fixture
@@ -156,23 +157,35 @@ def watch(tab):
 
 
 LESSONS = _lab.lessons()
+# Lite runs the shared lesson checks on one ru and one en lesson (its kernel takes ~20 s to start);
+# Kazakh lessons run in Lite in test_items.py and test_lite.py.
+LITE_LESSONS = [
+    _lab.Lesson(_lab.root(), f"lessons/{lang}/{stem}.ipynb", stem, f"{lang}-{stem}")
+    for lang, stem in (("ru", "04-eurazek"), ("en", "05-almaty-1991"))
+]
+RENDERED = [("lab", lesson) for lesson in LESSONS] + [("lite", x) for x in LITE_LESSONS]
 
 
-@pytest.fixture(scope="session", params=LESSONS, ids=[lesson.name for lesson in LESSONS])
-def rendered(request, browser, lab):
-    """A lesson run to the end in its own page and screenshot, shared by the tests that
-    inspect it (pytest groups them by lesson, so one lesson page is open at a time)."""
-    lesson = request.param
-    opened = Tab(browser, lab)
+@pytest.fixture(
+    scope="session",
+    params=RENDERED,
+    ids=[x.name if h == "lab" else f"lite-{x.name}" for h, x in RENDERED],
+)
+def rendered(request):
+    """A lesson run to the end on its host in its own page and screenshot, shared by the tests
+    that inspect it (pytest groups them by lesson, so one lesson page is open at a time)."""
+    host, lesson = request.param
+    opened = request.getfixturevalue(f"{host}_host").tab()
     opened.lesson = lesson
+    name = lesson.name if host == "lab" else f"lite-{lesson.name}"
     try:
         opened.open_and_run(lesson.path)
-        TIMINGS[f"{lesson.name}: open + kernel idle"] = opened.opened
-        TIMINGS[f"{lesson.name}: run all + render"] = opened.ran
-        _lab.screenshot(opened.page, lesson.name)
+        TIMINGS[f"{name}: open + kernel idle"] = opened.opened
+        TIMINGS[f"{name}: run all + render"] = opened.ran
+        _lab.screenshot(opened.page, name)
         yield opened
     except Exception:
-        _lab.screenshot(opened.page, "failed-" + lesson.name)
+        _lab.screenshot(opened.page, "failed-" + name)
         raise
     finally:
         opened.close()

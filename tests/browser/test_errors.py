@@ -1,9 +1,9 @@
 """The machinery itself: a failure in a widget callback, which JupyterLab shows only in its log
-console and never in a cell, still fails the browser test that caused it."""
+console and never in a cell, still fails the browser test that caused it; in JupyterLite too,
+whose kernel runs in a web worker the page's websockets never show."""
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -38,22 +38,33 @@ display(click, toggle, log)
 """
 
 
+NOTEBOOK = {
+    "cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+               "source": CELL}],
+    "metadata": {"kernelspec": {"name": "python3", "language": "python",
+                                "display_name": "Python 3"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}  # fmt: skip
+
+
 @pytest.fixture(scope="module")
-def failing_notebook() -> str:
-    """Write the notebook into the git-ignored artifacts/ folder; return its served path."""
-    path = _lab.root() / "artifacts" / "notebooks" / "callback-failures.ipynb"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-            "source": CELL}  # fmt: skip
-    nb = {"cells": [cell], "metadata": {"kernelspec": {"name": "python3", "language": "python",
-          "display_name": "Python 3"}}, "nbformat": 4, "nbformat_minor": 5}  # fmt: skip
-    path.write_text(json.dumps(nb), encoding="utf-8")
-    return path.relative_to(_lab.root()).as_posix()
+def failing(host):
+    """The notebook run once on the host (JupyterLab, then Lite); each test clicks one control."""
+    tab = host.tab()
+    try:
+        # Lab serves it from the git-ignored artifacts/ folder; Lite keeps it in the browser's storage
+        tab.open_and_run(tab.put_notebook("artifacts/notebooks/callback-failures.ipynb", NOTEBOOK))
+        yield tab
+    except Exception:
+        _lab.screenshot(tab.page, f"failed-errors-{host.name}")
+        raise
+    finally:
+        tab.close()
 
 
-def _wait_for_kernel_error(tab, timeout: float = 15.0) -> None:
+def _wait_for_kernel_error(tab, seen: int, timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
-    while not tab.watch.problems() and time.monotonic() < deadline:
+    while len(tab.watch.problems()) == seen and time.monotonic() < deadline:
         tab.page.wait_for_timeout(200)  # Playwright delivers websocket frames only while it waits
 
 
@@ -66,16 +77,14 @@ def _wait_for_kernel_error(tab, timeout: float = 15.0) -> None:
     ],
     ids=["click-handler", "observer", "tmdkit-log"],
 )
-def test_a_failure_in_a_widget_callback_is_caught_by_the_test_machinery(
-    failing_notebook, tab, control, expected
-):
-    tab.open_and_run(failing_notebook)
-    assert _lab.take_all() == [], "running the cell alone must report nothing"
-    tab.page.locator(".jp-OutputArea-output button", has_text=control).first.click()
-    _wait_for_kernel_error(tab)
+def test_a_failure_in_a_widget_callback_is_caught_by_the_test_machinery(failing, control, expected):
+    assert _lab.take_all() == [], "running the cell (or the control before) must report nothing"
+    seen = len(failing.watch.problems())
+    failing.page.locator(".jp-OutputArea-output button", has_text=control).first.click()
+    _wait_for_kernel_error(failing, seen)
     found = _lab.take_all()  # what the autouse fixture fails on; taking it lets this test pass
     assert any(expected in line for line in found), found
     # and the cell never showed it: without the watch, nobody would have known
     assert not any(
-        expected in cell for cell in tab.page.locator(".jp-OutputArea").all_inner_texts()
+        expected in cell for cell in failing.page.locator(".jp-OutputArea").all_inner_texts()
     )

@@ -1,3 +1,5 @@
+"""What every lesson shows once run, in JupyterLab (every lesson) and in the Lite site (a sample)."""
+
 import json
 
 import pytest
@@ -28,6 +30,22 @@ _PROBLEMS = """() => {
 _FIGURES = """() => {
   const plots = [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')];
   return {drawn: plots.filter(p => p.querySelector('.main-svg')).length, all: plots.length};
+}"""
+
+# The largest output of the notebook (JSON characters) and any output carrying plotly.js itself.
+_OUTPUTS = """() => {
+  const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+  let largest = 0, plotlyjs = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const outputs = cells.get(i).outputs;
+    if (!outputs) continue;
+    for (let j = 0; j < outputs.length; j++) {
+      const text = JSON.stringify(outputs.get(j).toJSON());
+      largest = Math.max(largest, text.length);
+      if (text.includes('Plotly.newPlot') || text.includes('plotly.min.js')) plotlyjs++;
+    }
+  }
+  return {largest, plotlyjs};
 }"""
 
 _TOP_ITEMS = """() => [...document.querySelectorAll('.jp-Notebook .tmd-item')]
@@ -91,6 +109,12 @@ def test_every_figure_of_the_lesson_is_drawn(rendered):
     expected = _lab.expected_figures(rendered.lesson.notebook)
     figures = rendered.page.evaluate(_FIGURES)
     assert figures == {"drawn": expected, "all": expected}
+
+
+def test_no_output_of_the_lesson_carries_a_copy_of_plotly_js(rendered):
+    found = rendered.page.evaluate(_OUTPUTS)
+    assert found["plotlyjs"] == 0
+    assert found["largest"] < 1_000_000  # plotly.js alone is over 3 MB
 
 
 def test_every_self_check_item_of_the_lesson_is_drawn(rendered):

@@ -10,7 +10,7 @@ def test_the_lesson_makes_no_request_off_this_machine(rendered):
 
 
 def test_the_lesson_page_made_requests_that_the_watch_saw(rendered):
-    assert any(url.startswith(rendered.lab.base) for url in rendered.watch.requests)
+    assert any(url.startswith(rendered.server.base) for url in rendered.watch.requests)
 
 
 def test_a_script_from_a_cdn_is_caught_without_waiting_for_the_network(browser):
