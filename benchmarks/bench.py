@@ -146,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     res["bench_seconds"] = round(time.monotonic() - began, 1)
     res["measured_on"] = time.strftime("%Y-%m-%d")
     res["cpus"] = os.cpu_count()
+    if args.only != set(STEPS) and args.output.exists():
+        # a partial run (--only) updates its own figures and keeps the others of the last full run
+        last = json.loads(args.output.read_text("utf-8"))
+        steps = last.get("bench_seconds_by_step", {}) | res["bench_seconds_by_step"]
+        res = last | res | {"bench_seconds_by_step": steps}
+        res["cache_by_figure"] = {k: report.cache_state(k) for k in res if k not in report.META}
     tmp = args.output.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, args.output)
