@@ -49,10 +49,10 @@ def submission(
     coverage: Mapping[str, Any] | None = None,
 ) -> dict:
     """Return the results file a student writes after giving these answers, in order, per item."""
-    board, section = Scoreboard(), content.section_for(lesson)
+    board, section = Scoreboard(), content.essay_section(lesson)
     bank = items(lesson)
     for item in bank.values():
-        board.register(item["id"], content.section_of(item, section), item["type"])
+        board.register(item["id"], content.score_section(item, section), item["type"])
     for item_id, responses in answers.items():
         for response in responses:
             verdict = check(bank[item_id], response)

@@ -204,8 +204,3 @@ def shown_path(path: Path) -> str:
         return str(path.resolve().relative_to(DATA.parent.resolve()))
     except ValueError:
         return str(path)
-
-
-# Old names, kept while other modules move to the new ones (they said two different things).
-section_for = essay_section
-section_of = score_section
