@@ -87,7 +87,8 @@ lint: $(VENV)/.dev
 	$(PY) -m nbstripout --keep-id --verify $$notebooks
 
 # Unit tests and the notebooks run together on both cores; --dist loadfile keeps a notebook's cells on one worker.
-unit: $(VENV)/.dev
+# Under CI the JupyterLite site is built first, so the unit tests of its build run too (never skipped).
+unit: $(VENV)/.dev $(if $(filter true,$(CI)),lite)
 	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" --nbval-lax --nbval-current-env \
 	  --nbval-cell-timeout=120 tests lessons
 
