@@ -149,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.only != set(STEPS) and args.output.exists():
         # a partial run (--only) updates its own figures and keeps the others of the last full run
         last = json.loads(args.output.read_text("utf-8"))
+        for name in res.get("optional_keys", {}):  # a re-measured module's old keys all go
+            for key in last.get("optional_keys", {}).get(name, ()):
+                last.pop(key, None)
+        res["optional_keys"] = last.get("optional_keys", {}) | res.get("optional_keys", {})
         steps = last.get("bench_seconds_by_step", {}) | res["bench_seconds_by_step"]
         res = last | res | {"bench_seconds_by_step": steps}
         res["cache_by_figure"] = {k: report.cache_state(k) for k in res if k not in report.META}
