@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT
 from tmdkit._data import DataError
 from tmdkit._dates import end_of, parse_date, precision_of
-from tmdkit._events import categories, eras, load_events, load_timeline
+from tmdkit._events import load_timeline
 
 FIXTURES = ROOT / "tests" / "fixtures" / "events"
 EVENTS, CATEGORIES, ERAS = load_timeline()
@@ -126,13 +126,9 @@ def test_the_security_events_of_the_fact_sheet_have_their_own_category():
     assert "18 September 2003" in BY_ID["csto_charter_signed"].description["en"]
 
 
-def test_the_category_and_era_loaders_read_the_same_file():
-    assert (categories(), eras()) == (CATEGORIES, ERAS)
-
-
 def test_the_broken_fixtures_differ_from_a_valid_file_that_loads(data_copy: Path):
     shutil.copy(FIXTURES / "valid.yaml", data_copy / "events.yaml")
-    assert [e.id for e in load_events(data_copy)] == ["good_event", "dushanbe"]
+    assert [e.id for e in load_timeline(data_copy)[0]] == ["good_event", "dushanbe"]
 
 
 @pytest.mark.parametrize(
@@ -155,7 +151,7 @@ def test_a_broken_events_file_names_the_file_the_event_and_the_field(
 ):
     shutil.copy(FIXTURES / f"{fixture}.yaml", data_copy / "events.yaml")
     with pytest.raises(DataError) as caught:
-        load_events(data_copy)
+        load_timeline(data_copy)[0]
     err = caught.value
     assert (err.file, err.entry, err.field) == ("data/events.yaml", entry, field)
     assert f'events.yaml: {entry}: field "{field}"' in str(err)

@@ -136,18 +136,3 @@ def load_timeline(root: Path = DATA) -> tuple[list[Event], list[Category], list[
         eras.append(Era(e["id"], e["from"], e["to"], e["label"], e["colour"]))
     events = [_event(raw, file, {c.id for c in cats}) for raw in doc["events"]]
     return events, cats, eras
-
-
-def load_events(root: Path = DATA) -> list[Event]:
-    """Return the events of data/events.yaml in file order, or raise DataError."""
-    return load_timeline(root)[0]
-
-
-def categories(root: Path = DATA) -> list[Category]:
-    """Return the categories of the timeline in display order."""
-    return load_timeline(root)[1]
-
-
-def eras(root: Path = DATA) -> list[Era]:
-    """Return the shaded eras of the timeline."""
-    return load_timeline(root)[2]
