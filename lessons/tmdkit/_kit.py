@@ -15,16 +15,6 @@ import ipywidgets as w
 from ._state import State
 from ._widgets import control
 
-# The shared style (tmdkit._widgets) each kind of control takes; boxes and outputs have none.
-STYLES = {
-    "HTML": "html",
-    "Button": "button",
-    "Text": "text",
-    "Textarea": "text",
-    "ToggleButtons": "toggle_buttons",
-    "ToggleButton": "toggle_button",
-}
-
 
 class Kit:
     """Makes the widgets of one lesson's panels and closes them all when the lesson goes."""
@@ -38,7 +28,7 @@ class Kit:
 
     def make(self, cls: type, *classes: str, **traits: Any) -> Any:
         """Return a new widget of cls with the shared layout and style, and CSS classes."""
-        widget = control(cls.__name__, *classes, style=STYLES.get(cls.__name__), **traits)
+        widget = control(cls.__name__, *classes, **traits)
         self.made.append(widget)
         return widget
 

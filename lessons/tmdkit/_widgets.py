@@ -54,10 +54,22 @@ def classed(widget: w.DOMWidget, *classes: str) -> w.DOMWidget:
     return widget
 
 
+# The shared style each kind of control takes unless told otherwise; boxes and outputs have none.
+STYLES = {
+    "HTML": "html",
+    "Button": "button",
+    "Text": "text",
+    "Textarea": "text",
+    "ToggleButtons": "toggle_buttons",
+    "ToggleButton": "toggle_button",
+}
+
+
 def control(
     kind: str, *classes: str, layout: str = "layout", style: str | None = None, **traits: Any
 ) -> Any:
     """Return a new ipywidgets control of this class name with the shared layout and style."""
+    style = style or STYLES.get(kind)
     if style:
         traits["style"] = shared(style)
     return classed(getattr(_ipywidgets(), kind)(layout=shared(layout), **traits), *classes)
@@ -65,12 +77,12 @@ def control(
 
 def html(*classes: str) -> w.HTML:
     """Return an empty HTML widget."""
-    return control("HTML", *classes, style="html")
+    return control("HTML", *classes)
 
 
 def button(css: str, on_click: Callable[[Any], None], **traits: Any) -> w.Button:
     """Return a button calling on_click."""
-    made = control("Button", css, style="button", **traits)
+    made = control("Button", css, **traits)
     made.on_click(on_click)
     return made
 
