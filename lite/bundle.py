@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "lessons" / "tmdkit"
 sys.path.insert(0, str(PACKAGE.parent))
 
-from tmdkit import _bundle, _data  # noqa: E402 - tmdkit lives in lessons/, not on the path
+from tmdkit import _bundle, _data, _load  # noqa: E402 - tmdkit lives in lessons/, not on the path
 from tmdkit.__main__ import check  # noqa: E402
 
 VERSION = "1.0.0"
@@ -40,7 +40,7 @@ def documents(root: Path = _data.DATA) -> dict[str, object]:
         if rel.parts[0] in _BUILD_ONLY:
             continue
         schema = _FOLDER_SCHEMA.get(rel.parts[0], rel.name) if len(rel.parts) > 1 else rel.name
-        docs[_bundle.key(rel.as_posix(), schema)] = _data.load(rel.as_posix(), root, schema)
+        docs[_bundle.key(rel.as_posix(), schema)] = _load.load(rel.as_posix(), root, schema)
     return docs
 
 

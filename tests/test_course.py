@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 from tmdkit import _content as content
 from tmdkit._check import check
-from tmdkit._data import load
+from tmdkit._load import load
 from tmdkit._quizdata import iter_items, load_all
 
 LESSONS = [entry["stem"] for entry in load("lessons")["lessons"]]

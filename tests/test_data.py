@@ -1,7 +1,8 @@
 from pathlib import Path
 
 import pytest
-from tmdkit._data import DataError, load
+from tmdkit._data import DataError
+from tmdkit._load import load
 
 
 def _write(root, text):
@@ -69,7 +70,7 @@ def glossary_copy(data_copy, tmp_path, monkeypatch):
 def test_a_second_load_of_the_same_bytes_skips_parsing_and_validation(
     glossary_copy, monkeypatch, tmp_path
 ):
-    from tmdkit import _data
+    from tmdkit import _load
 
     first = load("glossary", glossary_copy)
     assert len(list((tmp_path / "cache").glob("*.json"))) == 1
@@ -77,8 +78,8 @@ def test_a_second_load_of_the_same_bytes_skips_parsing_and_validation(
     def fail(*_args, **_kwargs):
         raise AssertionError("validated again")
 
-    monkeypatch.setattr(_data, "validate", fail)
-    monkeypatch.setattr(_data, "read_yaml", fail)
+    monkeypatch.setattr(_load, "validate", fail)
+    monkeypatch.setattr(_load, "read_yaml", fail)
     assert load("glossary", glossary_copy) == first
 
 

@@ -77,10 +77,10 @@ def test_the_pyodide_tarball_is_pinned_to_the_version_the_kernel_expects():
 
 
 def test_the_bundle_holds_every_content_file_as_load_returns_it():
-    from tmdkit import _bundle, _data
+    from tmdkit import _bundle, _load
 
     docs = bundle.documents()
-    assert docs[_bundle.key("quizzes/02-toragalyk", "quiz")] == _data.load(
+    assert docs[_bundle.key("quizzes/02-toragalyk", "quiz")] == _load.load(
         "quizzes/02-toragalyk", schema="quiz"
     )
     names = {key.split("|")[0] for key in docs}

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ._data import DATA, DataError, check_unique, load, relative
+from ._data import DATA, DataError, check_unique, relative
+from ._load import load
 
 FILE = "essay/essay"
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ._data import DATA, DataError, check_unique, load, relative
+from ._data import DATA, DataError, check_unique, relative
 from ._dates import format_range, parse_date
+from ._load import load
 
 
 @dataclass(frozen=True)

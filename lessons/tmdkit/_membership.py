@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._data import DATA, DataError, check_unique, load
+from ._data import DATA, DataError, check_unique
 from ._dates import end_of, parse_date
+from ._load import load
 
 # Status when no period covers the moment: (the state has no periods at all, it has some).
 UNCOVERED = {"cis": ("never", "outside")} | dict.fromkeys(("eurasec", "eaeu"), ("nonmember",) * 2)

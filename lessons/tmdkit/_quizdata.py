@@ -6,7 +6,8 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._data import DATA, DataError, load, relative
+from ._data import DATA, DataError, relative
+from ._load import load
 from .items import kind_of
 from .items._common import fail as _fail
 

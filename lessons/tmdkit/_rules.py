@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._data import DATA, DataError, check_unique, load
+from ._data import DATA, DataError, check_unique
 from ._dates import parse_date
+from ._load import load
 
 if TYPE_CHECKING:
     from ._validate import Run

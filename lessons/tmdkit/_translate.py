@@ -8,7 +8,8 @@ from pathlib import Path
 
 import nbformat
 
-from ._data import DATA, DataError, load, relative
+from ._data import DATA, DataError, relative
+from ._load import load
 
 LESSONS = DATA.parent / "lessons"
 TARGETS = ("ru", "en")

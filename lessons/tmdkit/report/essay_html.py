@@ -7,9 +7,10 @@ from functools import cache
 from typing import Any
 
 from .. import _content as content
-from .._data import load, text
+from .._data import text
 from .._html import esc
 from .._i18n import t
+from .._load import load
 from .items_html import Href, _head
 from .tables import EssayRow, Tables
 
