@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ._data import DATA, DataError, relative
-from ._rules import FILES, quiz_stems, rule
+from ._rules import FILES, rule
+from ._rules_across import quiz_stems
 
 
 class Run:
