@@ -14,6 +14,7 @@ from tmdkit import _content as content
 from tmdkit._check import check
 from tmdkit._quizdata import iter_items
 from tmdkit._results import Scoreboard, record
+from tmdkit._summary import score_section
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=timezone(timedelta(hours=5)))
 FIRST = (
@@ -52,7 +53,7 @@ def submission(
     board, section = Scoreboard(), content.essay_section(lesson)
     bank = items(lesson)
     for item in bank.values():
-        board.register(item["id"], content.score_section(item, section), item["type"])
+        board.register(item["id"], score_section(item, section), item["type"])
     for item_id, responses in answers.items():
         for response in responses:
             verdict = check(bank[item_id], response)

@@ -11,7 +11,6 @@ from typing import Any
 
 from ._data import DATA, DataError, text
 from ._essay import Essay, Section
-from ._i18n import t
 from ._validate import validated
 
 __all__ = ["text"]
@@ -149,53 +148,6 @@ def bank_version(stem: str, root: Path = DATA) -> str:
     """Return a short hash of the lesson's validated item bank, so a report sees when items changed."""
     payload = json.dumps(_quiz(stem, root), ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(payload).hexdigest()[:12]
-
-
-def score_section(item: Mapping[str, Any], section: Section | None, root: Path = DATA) -> str:
-    """Return the part an item's score counts towards: an essay section id, "since" or "intro".
-
-    In a section lesson, that section; elsewhere, the section of the item's first essay sentence.
-    """
-    if section is not None:
-        return section.id
-    first = (item.get("essay") or [0])[0]
-    for s in essay(root).sections:
-        if first in s.numbers:
-            return s.id
-    return "since" if first else "intro"
-
-
-def section_title(section_id: str, lang: str, root: Path = DATA) -> str:
-    """Return a section's title in lang (the intro and since-the-essay parts included)."""
-    for s in essay(root).sections:
-        if s.id == section_id:
-            return text(s.title, lang)
-    return t(f"part_{section_id}", lang)
-
-
-def summary_text(stem: str, state: Any, lang: str, root: Path = DATA) -> str:
-    """Return the student's results as plain text to copy."""
-    board = state.board
-    done, total = board.progress()
-    points, items = board.score()
-    lines = [
-        text(lesson_info(stem, root)["title"], lang),
-        t("progress", lang, done=done, total=total),
-        t("score_line", lang, score=f"{points:g}", total=items),
-    ]
-    for section in board.sections():
-        p, n = board.score(section)
-        lines.append(
-            "  "
-            + t(
-                "section_score",
-                lang,
-                section=section_title(section, lang, root),
-                score=f"{p:g}",
-                total=n,
-            )
-        )
-    return "\n".join(lines)
 
 
 def shown_path(path: Path) -> str:

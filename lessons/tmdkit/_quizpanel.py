@@ -9,6 +9,7 @@ from . import _content as content
 from ._blocks import passage_html
 from ._html import esc
 from ._i18n import t
+from ._summary import score_section
 from ._views import QuizView, item_view
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def quiz_panel(lesson: Lesson, ids: Sequence[str], block: str | None = None) -> 
         item_view(
             item,
             lesson.state,
-            content.score_section(item, lesson.section, root),
+            score_section(item, lesson.section, root),
             passage,
             lesson.changed,
         )

@@ -13,6 +13,7 @@ from ._html import esc, shown_text
 from ._i18n import t
 from ._results import record
 from ._save import SaveError, data_url, file_name, safe_name, save
+from ._summary import summary_text
 
 if TYPE_CHECKING:
     from ._lesson import Lesson
@@ -88,7 +89,7 @@ class ResultsPanel:
     def refresh(self) -> None:
         """Redraw the summary and the download link from the current score."""
         lesson, lang = self.lesson, self.lesson.state.lang
-        text = content.summary_text(lesson.stem, lesson.state, lang, lesson.root)
+        text = summary_text(lesson.stem, lesson.state, lang, lesson.root)
         name = shown_text(self.name.value)
         text = f"{name}\n{text}" if name else text
         title = esc(t("my_results", lang))
