@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -79,6 +79,26 @@ def explained(item: Item, ids: Iterable[str]) -> tuple[str, ...]:
 def labels(item: Item, lang: str, key: str = "options") -> dict[str, str]:
     """Return option id → its text in lang."""
     return {o["id"]: text(o["text"], lang) for o in item.get(key, ())}
+
+
+# -- answer controls ----------------------------------------------------------------------------
+class OptionsInput:
+    """What the controls of an item with options share: the options in this student's order."""
+
+    def __init__(self, item: Item, shuffled: Callable[[list], list]) -> None:
+        self.item, self.options = item, shuffled(item["options"])
+
+    def pairs(self, lang: str) -> list[tuple[str, str]]:
+        """Return (option text in lang, option id) for each option, in this student's order."""
+        text = labels(self.item, lang)
+        return [(text[o["id"]], o["id"]) for o in self.options]
+
+
+def reoffer(menu: Any, options: list) -> None:
+    """Give a choice control new options, keeping the student's choice (new options reset it)."""
+    chosen = menu.value
+    menu.options = options
+    menu.value = chosen
 
 
 # -- printable HTML -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from .._widgets import control
 from ._common import (
     Item,
     Msg,
+    OptionsInput,
     Verdict,
     fail,
     graded,
@@ -21,6 +22,7 @@ from ._common import (
     labels,
     lettered_html,
     printed,
+    reoffer,
     unique_ids,
 )
 
@@ -43,11 +45,11 @@ def check(item: Item, response: Any) -> Verdict:
     return graded(right / len(left), (Msg("n_rows_right", {"n": right, "total": len(left)}),))
 
 
-class Input:
+class Input(OptionsInput):
     """One dropdown per left-hand row, labelled by that row (a real <label>)."""
 
     def __init__(self, item: Item, shuffled: Callable[[list], list], lang: str) -> None:
-        self.item, self.options = item, shuffled(item["options"])
+        super().__init__(item, shuffled)
         self.menus = [
             control(
                 "Dropdown",
@@ -63,8 +65,7 @@ class Input:
         self.relabel(lang)
 
     def _pairs(self, lang: str) -> list[tuple[str, str | None]]:
-        text = labels(self.item, lang)
-        return [(t("choose", lang), None)] + [(text[o["id"]], o["id"]) for o in self.options]
+        return [(t("choose", lang), None), *self.pairs(lang)]
 
     def response(self) -> dict[str, str | None]:
         """Return left id → chosen option id (None where nothing is chosen)."""
@@ -76,10 +77,8 @@ class Input:
         """Show both sides in lang, keeping the choices."""
         rows = labels(self.item, lang, "left")
         for row, menu in zip(self.item["left"], self.menus, strict=True):
-            chosen = menu.value
             menu.description = rows[row["id"]]
-            menu.options = self._pairs(lang)
-            menu.value = chosen
+            reoffer(menu, self._pairs(lang))
 
 
 def make_input(item: Item, shuffled: Callable[[list], list], lang: str) -> Input:

@@ -10,6 +10,7 @@ from ._common import (
     MAX_CHOSEN,
     Item,
     Msg,
+    OptionsInput,
     Verdict,
     count,
     explained,
@@ -47,12 +48,11 @@ def check(item: Item, response: Any) -> Verdict:
     return Verdict(verdict.status, verdict.score, verdict.messages, explained(item, wrong_chosen))
 
 
-class Input:
+class Input(OptionsInput):
     """One checkbox per option (each a real labelled checkbox, no wrapping box)."""
 
     def __init__(self, item: Item, shuffled: Callable[[list], list], lang: str) -> None:
-        self.item, self.options = item, shuffled(item["options"])
-        text = labels(item, lang)
+        super().__init__(item, shuffled)
         self.boxes = [
             control(
                 "Checkbox",
@@ -60,10 +60,10 @@ class Input:
                 layout="wide",
                 style="checkbox",
                 value=False,
-                description=text[o["id"]],
+                description=label,
                 indent=False,
             )
-            for o in self.options
+            for label, _id in self.pairs(lang)
         ]
         self.widgets = list(self.boxes)
 
@@ -73,9 +73,8 @@ class Input:
 
     def relabel(self, lang: str) -> None:
         """Show the option texts in lang."""
-        text = labels(self.item, lang)
-        for option, box in zip(self.options, self.boxes, strict=True):
-            box.description = text[option["id"]]
+        for (label, _id), box in zip(self.pairs(lang), self.boxes, strict=True):
+            box.description = label
 
 
 def make_input(item: Item, shuffled: Callable[[list], list], lang: str) -> Input:

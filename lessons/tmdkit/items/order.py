@@ -22,6 +22,7 @@ from ._common import (
     letters_of,
     option_ids,
     printed,
+    reoffer,
     unique_ids,
 )
 
@@ -86,8 +87,7 @@ class Input:
         j = i + step
         if 0 <= j < len(self.order):
             self.order[i], self.order[j] = self.order[j], self.order[i]
-            self.rows.options = self._pairs()
-            self.rows.value = chosen
+            reoffer(self.rows, self._pairs())
         self._enable()
 
     def response(self) -> list[str]:
@@ -96,9 +96,8 @@ class Input:
 
     def relabel(self, lang: str) -> None:
         """Show the rows, the list's label and the buttons' names in lang, keeping the order."""
-        self.lang, chosen = lang, self.rows.value
-        self.rows.options = self._pairs()
-        self.rows.value = chosen
+        self.lang = lang
+        reoffer(self.rows, self._pairs())
         self.rows.description = t("your_order", lang)
         self.up.tooltip, self.down.tooltip = t("move_up", lang), t("move_down", lang)
         self._enable()

@@ -9,6 +9,7 @@ from .._widgets import control
 from ._common import (
     Item,
     Msg,
+    OptionsInput,
     Verdict,
     count,
     explained,
@@ -20,6 +21,7 @@ from ._common import (
     lettered_html,
     letters_of,
     printed,
+    reoffer,
     unique_ids,
 )
 
@@ -36,24 +38,20 @@ def check(item: Item, response: Any) -> Verdict:
     return Verdict(status, score, (Msg(status),), explained(item, [response]))
 
 
-class Input:
+class Input(OptionsInput):
     """Radio buttons whose labels are the option texts."""
 
     def __init__(self, item: Item, shuffled: Callable[[list], list], lang: str) -> None:
-        self.item, self.options = item, shuffled(item["options"])
+        super().__init__(item, shuffled)
         self.radio = control(
             "RadioButtons",
             "tmd-options",
             layout="wide",
             style="description",
-            options=self._pairs(lang),
+            options=self.pairs(lang),
             value=None,
         )
         self.widgets = [self.radio]
-
-    def _pairs(self, lang: str) -> list[tuple[str, str]]:
-        text = labels(self.item, lang)
-        return [(text[o["id"]], o["id"]) for o in self.options]
 
     def response(self) -> str | None:
         """Return the chosen option id, or None."""
@@ -61,9 +59,7 @@ class Input:
 
     def relabel(self, lang: str) -> None:
         """Show the option texts in lang, keeping the student's choice."""
-        chosen = self.radio.value
-        self.radio.options = self._pairs(lang)
-        self.radio.value = chosen  # changing options resets the value; put the choice back
+        reoffer(self.radio, self.pairs(lang))
 
 
 def make_input(item: Item, shuffled: Callable[[list], list], lang: str) -> Input:
