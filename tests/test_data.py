@@ -130,6 +130,63 @@ def test_a_failed_cache_write_leaves_no_temporary_file_and_keeps_the_earlier_cop
     assert _cache.get("k") == {"v": 1}
 
 
+def _copies(tmp_path, monkeypatch, n):
+    """Put n documents in a scratch cache, oldest first, and return their keys."""
+    import os
+
+    from tmdkit import _cache
+
+    monkeypatch.setenv("TMD_CACHE_DIR", str(tmp_path))
+    keys = [_cache.key(str(i).encode()) for i in range(n)]
+    for i, k in enumerate(keys):
+        _cache.put(k, {"v": i})
+        os.utime(tmp_path / f"{k}.json", ns=(i * 10**9, i * 10**9))
+    return keys
+
+
+def test_the_cache_keeps_only_its_most_recently_used_copies(tmp_path, monkeypatch):
+    from tmdkit import _cache
+
+    monkeypatch.setattr(_cache, "MAX_COPIES", 3)
+    keys = _copies(tmp_path, monkeypatch, 3)
+    assert _cache.get(keys[0]) == {"v": 0}  # read now: the oldest written is the latest used
+    _cache.put("f" * 64, {"v": "new"})
+    left = {p.stem for p in tmp_path.glob("*.json")}
+    assert left == {keys[0], keys[2], "f" * 64}
+
+
+def test_pruning_the_cache_never_touches_other_files_folders_links_or_their_targets(
+    tmp_path, monkeypatch
+):
+    from tmdkit import _cache
+
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.json"
+    outside.write_text("{}")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "notes.json").write_text("{}")
+    (cache / f"{'e' * 64}.json").symlink_to(outside)
+    (cache / "lite").mkdir()  # the JupyterLite build keeps its downloads here
+    (cache / "lite" / f"{'d' * 64}.json").write_text("{}")
+    _copies(cache, monkeypatch, 2)
+    _cache.prune(cache, keep=0)
+    assert sorted(p.name for p in cache.iterdir()) == ["e" * 64 + ".json", "lite", "notes.json"]
+    assert (cache / "lite" / f"{'d' * 64}.json").exists()
+    assert outside.read_text() == "{}"
+
+
+def test_a_cache_folder_that_cannot_be_pruned_still_serves_the_new_copy(tmp_path, monkeypatch):
+    from tmdkit import _cache
+
+    def refuse(*_args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setenv("TMD_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(_cache.os, "scandir", refuse)
+    _cache.put("a" * 64, {"v": 1})  # pruning failed: the copy is written all the same
+    assert _cache.get("a" * 64) == {"v": 1}
+
+
 def _cached_copy(cache_dir):
     [path] = list(cache_dir.glob("*.json"))
     return path

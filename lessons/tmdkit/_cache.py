@@ -3,7 +3,8 @@
 The cache lives in the user's own cache folder (platformdirs: ~/.cache/tmd-lesson on Linux), or in
 $TMD_CACHE_DIR; TMD_NO_CACHE=1 switches it off. Each user has their own copy, never shared between
 accounts. A copy is served only if it still matches the digest stored with it, so a truncated or
-edited cache file is ignored and rebuilt from data/, never shown to a student.
+edited cache file is ignored and rebuilt from data/, never shown to a student. Every edit of a
+content file makes a new copy, so the folder keeps only the MAX_COPIES most recently used ones.
 """
 
 from __future__ import annotations
@@ -12,12 +13,17 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 # Bump when what load() returns for the same bytes changes, so old copies are never read.
 VERSION = b"tmd-cache-3"  # 3: a key given twice in a mapping is refused
+# About 20 copies serve one checkout (a lesson or `make check`): room for several checkouts and
+# their recent edits, a few megabytes, where keeping every copy grew to hundreds over weeks.
+MAX_COPIES = 100
+_COPY = re.compile(r"[0-9a-f]{64}\.json")  # the name key() gives a copy: nothing else is pruned
 
 
 def folder() -> Path | None:
@@ -56,9 +62,30 @@ def get(name: str) -> Any | None:
         digest, _, text = path.read_text("utf-8").partition("\n")
         if digest != _digest(name, text):
             return None
-        return json.loads(text)
+        doc = json.loads(text)
     except (OSError, ValueError):
         return None
+    with contextlib.suppress(OSError):  # a copy in use is recent: pruning removes unused ones first
+        os.utime(path)
+    return doc
+
+
+def prune(where: Path, keep: int) -> None:
+    """Remove this user's cache copies in where beyond the keep most recently used."""
+    copies = []
+    with os.scandir(where) as entries:
+        for entry in entries:
+            # Only regular files named as key() names them, never a link (nor what it points
+            # to), never another account's file: TMD_CACHE_DIR may name a folder with other files.
+            if not _COPY.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                continue
+            copies.append((info.st_mtime_ns, entry.path))
+    for _, path in sorted(copies, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):  # another kernel may have removed it first
+            os.unlink(path)
 
 
 def put(name: str, doc: Any) -> None:
@@ -82,5 +109,7 @@ def put(name: str, doc: Any) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        # The copy is written: a folder that cannot be listed or pruned costs disk, not a lesson.
+        prune(where, MAX_COPIES)
     except (OSError, TypeError, ValueError):
         return
