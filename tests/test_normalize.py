@@ -1,10 +1,10 @@
 import time
 
 import pytest
+from tmdkit._latin import latin_to_cyrillic
 from tmdkit._normalize import (
     fold,
     fold_to_cyrillic,
-    latin_to_cyrillic,
     match_text,
     relax,
     strip_ending,

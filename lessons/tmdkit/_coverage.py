@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ._normalize import fold, fold_to_cyrillic, latin_to_cyrillic, relax
+from ._latin import latin_to_cyrillic
+from ._normalize import fold, fold_to_cyrillic, relax
 
 MAX_CHARS = 20_000  # an exam answer is a page; a longer paste is cut, not refused
 # A sentence ends at . ! ? … or a line break, but not after a one-letter abbreviation ("1991 ж.").

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from ._latin import digraphs, latin_to_cyrillic
 
 # Latin letters that look like Cyrillic ones. Case matters (capital H is Н, small h is һ), so
 # we map before casefolding. Small i → Kazakh і: the essay itself has "ic" for "іс", "бip" for
@@ -16,19 +17,6 @@ _TO_CYR, _TO_LAT = str.maketrans(_LAT_LOOK, _CYR_LOOK), str.maketrans(_CYR_LOOK,
 
 # Kazakh letters a student on a Russian keyboard replaces by the nearest Russian one.
 _RELAX = str.maketrans("әғқңөұүһіё", "агкноуухие")
-
-# The official Kazakh Latin alphabet of January 2021 (31 letters): A Ä B D E F G Ğ H I(ı) İ(i) J K
-# L M N Ñ O Ö P Q R S Ş T U Ū Ü V Y Z, where ı = і, i = и/й, y = ы, h = х/һ, j = ж, q = қ.
-# Added as courtesies: ç ч, x х, w у, ŋ ң and the 2018 acute letters á ó ú ý ǵ ń.
-_LAT21 = dict(
-    zip(
-        "aäbdefgğhıijklmnñoöpqrsştuūüvyz" + "çxwŋáóúýǵń",
-        "аәбдефгғхіижклмнңоөпқрсштуұүвыз" + "чхуңәөүуғң",
-        strict=True,
-    )
-)
-_DIGRAPHS = re.compile("sh|ch|zh|kh", re.IGNORECASE)  # English habits: Dushanbe, Kazakh
-_DIGRAPH_CYR = {"sh": "ш", "ch": "ч", "zh": "ж", "kh": "х"}
 
 # Words that only frame the answer ("Алматы қаласы", "г. Алматы", "the city of Almaty").
 # fmt: off
@@ -117,18 +105,6 @@ def relax(folded: str) -> str:
     return folded.translate(_RELAX)
 
 
-def latin_to_cyrillic(text: str) -> str:
-    """Return text with letters of the 2021 Kazakh Latin alphabet written in Cyrillic."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        if ch in "Iİ":  # capital I is ı (і) and capital İ is i (и) in the 2021 alphabet
-            out.append("І" if ch == "I" else "И")
-            continue
-        cyr = _LAT21.get(ch.lower())
-        out.append(ch if cyr is None else cyr.upper() if ch.isupper() else cyr)
-    return "".join(out)
-
-
 def strip_ending(word: str, *, relaxed: bool = True) -> list[str]:
     """Return candidate stems of word with a Kazakh case ending (and possessive before it) cut."""
     endings = _CASES + [relax(e) for e in _CASES if relax(e) != e] if relaxed else _CASES
@@ -176,7 +152,7 @@ def match_text(
             if key and key == typed:
                 return TextMatch("exact", form)
     if not spelling_matters and any(map(_is_lat, as_cyr)):
-        variants = {latin_to_cyrillic(response), latin_to_cyrillic(_digraphs(response))}
+        variants = {latin_to_cyrillic(response), latin_to_cyrillic(digraphs(response))}
         for form, key in cyr:
             for v in variants:
                 typed = _key(fold(v))
@@ -192,10 +168,6 @@ def match_text(
             if _hit(relax(as_cyr), relax(key), relaxed=True):
                 return TextMatch("lookalike", form)
     return TextMatch("none")
-
-
-def _digraphs(text: str) -> str:
-    return _DIGRAPHS.sub(lambda m: _DIGRAPH_CYR[m.group().lower()], text)
 
 
 def answer_key(text: str) -> str:

@@ -5,15 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import ipywidgets as w
+
 from . import _content as content
 from ._blocks import passage_html
 from ._html import esc
 from ._i18n import t
 from ._summary import score_section
-from ._views import QuizView, item_view
+from ._views import ContextView, ItemView, item_view
+from ._widgets import shared
 
 if TYPE_CHECKING:
     from ._lesson import Lesson
+
+
+class QuizView:
+    """The items of one quiz() call in a column; close() frees them all (a re-run cell does)."""
+
+    def __init__(self, views: list[ItemView | ContextView]) -> None:
+        self.views = views
+        self.widget = w.VBox([v.widget for v in views], layout=shared("layout"))
+        self.widget.add_class("tmd-quiz")
+
+    def close(self) -> None:
+        """Close every item and the column."""
+        for view in self.views:
+            view.close()
+        self.widget.close()
 
 
 def block_items(items: Sequence[Mapping[str, Any]], block: str | None) -> list[Mapping[str, Any]]:

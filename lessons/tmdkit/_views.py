@@ -18,7 +18,7 @@ from ._feedback import feedback_html, reveal_html
 from ._html import esc
 from ._i18n import sentence_refs, t
 from ._state import State
-from ._widgets import box, button, close_all, html, shared
+from ._widgets import box, button, close_all, html
 from .items import kind_of
 from .items._common import Msg, Verdict
 
@@ -184,18 +184,3 @@ def item_view(
     if item["type"] == "context":
         return ContextView(item, state, section, lambda lang: passage(item, lang), on_change)
     return ItemView(item, state, section, on_change)
-
-
-class QuizView:
-    """The items of one quiz() call in a column; close() frees them all (a re-run cell does)."""
-
-    def __init__(self, views: list[ItemView | ContextView]) -> None:
-        self.views = views
-        self.widget = w.VBox([v.widget for v in views], layout=shared("layout"))
-        self.widget.add_class("tmd-quiz")
-
-    def close(self) -> None:
-        """Close every item and the column."""
-        for view in self.views:
-            view.close()
-        self.widget.close()
