@@ -1,4 +1,4 @@
-"""Where the content lives, how an error in it is named, and how a trilingual text is read."""
+"""What every content module shares: the data folder, its languages, DataError and text()."""
 
 from __future__ import annotations
 

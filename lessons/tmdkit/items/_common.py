@@ -1,4 +1,4 @@
-"""What every item type shares: the verdict, its messages, option helpers and data-rule helpers."""
+"""What every item type shares: the verdict, its messages, option helpers and controls, data rules."""
 
 from __future__ import annotations
 
