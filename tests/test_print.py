@@ -3,8 +3,9 @@ from html import unescape
 
 import pytest
 from tmdkit import _content as content
+from tmdkit._data import text
 from tmdkit._i18n import t
-from tmdkit._print import build, index_html, teacher_copy
+from tmdkit._print import build, index_html, key_html, teacher_copy
 from tmdkit._quizdata import iter_items
 from tmdkit.items import kind_of
 
@@ -74,6 +75,55 @@ def test_the_answer_key_gives_one_answer_per_line_with_its_explanation_on_a_line
                 head, _, rest = line.partition('<div class="tmd-key-explain">')
                 assert re.match(r"<b>\d+(\.\d+)?\.</b> \S", head), (lang, stem, head[:60])
                 assert rest.endswith("</div>") and rest[:-6].strip(), (lang, stem, head[:60])
+
+
+def _key_entries(copy: str) -> list[str]:
+    """Every <li> of the answer key as plain text, group heads of passages included."""
+    key = copy.split("class='tmd-key'", 1)[1].split("</ol>", 1)[0]
+    return [_plain(li) for li in re.findall(r"<li[^>]*>(.*?)</li>", key, re.S)]
+
+
+def test_each_items_teacher_note_is_under_its_key_entry_and_never_on_the_worksheet(languages):
+    checked = 0
+    for lang, lessons in languages.items():
+        for stem, (sheet, copy) in lessons.items():
+            items = content._quiz(stem)["items"]
+            for item in [*items, *(s for i in items if i["type"] == "context" for s in i["items"])]:
+                if "teacher_note" not in item:
+                    continue
+                note = " ".join(text(item["teacher_note"], lang).split())
+                assert note not in _plain(sheet), (lang, stem, item["id"])
+                entries = _key_entries(copy)
+                where = [n for n, entry in enumerate(entries) if note in entry]
+                assert len(where) == 1, (lang, stem, item["id"])
+                entry = entries[where[0]]
+                first = item["items"][0] if item["type"] == "context" else item
+                answer = " ".join(kind_of(first).answer_text(first, lang).split())
+                below = entry if item is first else entries[where[0] + 1]
+                assert answer in below, (lang, stem, item["id"])
+                assert t("teacher_note", lang) in entry, (lang, stem, item["id"])
+                checked += 1
+    assert checked >= 3 * 20  # every language, and the notes on file today
+
+
+HOSTILE = {lang: '<script>alert(1)</script> & "Ä"' for lang in ("kk", "ru", "en")}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_hostile_item_teacher_note_is_printed_as_text(lang):
+    single = {
+        "id": "x-single",
+        "type": "single",
+        "prompt": HOSTILE,
+        "options": [{"id": o, "text": {"kk": o, "ru": o, "en": o}} for o in "abcd"],
+        "answer": "b",
+        "teacher_note": HOSTILE,
+    }
+    passage = {"id": "x-context", "type": "context", "prompt": HOSTILE, "passage_text": HOSTILE}
+    for item in (single, {**passage, "items": [single, single], "teacher_note": HOSTILE}):
+        line = key_html(item, "1", lang)
+        assert "<script>" not in line and "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in line
+        assert 'class="tmd-key-note"' in line and t("teacher_note", lang) in unescape(line)
 
 
 def test_a_worksheet_has_no_text_that_only_makes_sense_on_screen(languages):

@@ -29,6 +29,7 @@ body {font-family: 'DejaVu Sans', sans-serif; max-width: 60em; margin: 2em auto;
 .tmd-print-item {break-inside: avoid; margin: 1em 0;} .tmd-blank {border-bottom: 1px solid #000;
 display: inline-block; width: 14em; height: 1.2em;} @media print {.js-plotly-plot {break-inside: avoid;}}
 .tmd-key li {margin: 0 0 .6em; break-inside: avoid;} .tmd-key-explain {margin-left: 2em; color: #333;}
+.tmd-key-note {margin: .3em 0 0 2em; padding: 2px 8px; background: #f0f0ff; border-left: 3px solid #99c;}
 </style>"""
 # Cells that only make sense on screen (running cells, saving results) are left off paper; the
 # teacher's cell becomes the teacher's notes in the teacher's copy.
