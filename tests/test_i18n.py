@@ -227,7 +227,6 @@ READ_NOT_SHOWN = {
     "_screen.py:_YEAR_WORDS": "words a student may type around a year",
     "_state.py:_TRUE": "a teacher's 'yes' in TMD_TEACHER",
     "_map.py:_ALPHABET": "alphabetical order of state names",
-    "_print.py:SCREEN_WORDS": "finds on-screen-only sentences to leave off paper",
     "_readme.py:table": "the README's own table header, not the lesson's interface",
 }
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from class_factory import HOSTILE_ANSWER, HOSTILE_NAME, T0, submission
 from conftest import ROOT
+from tmdkit._html import esc
 from tmdkit._i18n import t
 from tmdkit.report import build, load_folder
 from tmdkit.report import render as r
@@ -316,7 +317,7 @@ def test_the_command_line_speaks_the_report_language(tmp_path, capsys, lang):
     assert t("report_cli_counted", lang, **counts) in said
     (run,) = (tmp_path / "out").iterdir()
     n = len(list(run.iterdir()))
-    assert t("report_cli_written", lang, path=run.resolve(), n=n) in said
+    assert t("report_out_written", lang, path=run.resolve(), n=n) in said
     assert main([str(tmp_path / "nowhere"), "--lang", lang]) == 1
     assert t("report_cli_no_folder", lang, path=tmp_path / "nowhere") in capsys.readouterr().err
 
@@ -438,3 +439,52 @@ def test_the_notebook_export_into_a_path_that_is_a_file_says_so_in_the_reports_l
     shown = ClassReport(SAMPLE, lang="ru").export(tmp_path / "out").data
     assert "Отчёт не удалось записать в папку" in shown and 'role="alert"' in shown
     assert (tmp_path / "out").read_text("utf-8") == "x"
+
+
+def test_two_notebook_exports_never_overwrite_each_other(tmp_path):
+    from tmdkit.report.notebook import ClassReport
+
+    report, out = ClassReport(SAMPLE, lang="kk"), tmp_path / "reports"
+    report.export(out)
+    (first,) = out.iterdir()
+    (first / "students.csv").write_text("the teacher's notes", "utf-8")
+    report.export(out)
+    second = next(p for p in out.iterdir() if p != first)
+    assert (first / "students.csv").read_text("utf-8") == "the teacher's notes"
+    assert (second / "report.html").is_file() and len(list(out.iterdir())) == 2
+
+
+@pytest.mark.parametrize("where", [".", "reports", "reports/today"])
+def test_a_notebook_export_into_the_results_folder_is_refused_with_a_clear_message(tmp_path, where):
+    from tmdkit.report.notebook import ClassReport
+
+    results = tmp_path / "results"
+    shutil.copytree(SAMPLE, results)
+    before = sorted(p.relative_to(results) for p in results.rglob("*"))
+    shown = ClassReport(results, lang="ru").export(results / where).data
+    assert "Отчёт нельзя записывать внутрь папки результатов" in shown and 'role="alert"' in shown
+    assert str(results) in shown
+    assert sorted(p.relative_to(results) for p in results.rglob("*")) == before
+
+
+def test_a_notebook_export_is_refused_inside_the_sample_folder_it_shows(tmp_path, monkeypatch):
+    from tmdkit.report.notebook import ClassReport
+
+    monkeypatch.setenv("TMD_RESULTS_DIR", str(tmp_path / "empty"))
+    report = ClassReport(lang="en")
+    assert report.loaded.folder == SAMPLE
+    assert "cannot go inside the results folder" in report.export(SAMPLE / "out").data
+    assert not (SAMPLE / "out").exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_notebooks_export_message_names_the_new_folder_in_the_reports_language(tmp_path, lang):
+    from tmdkit import _content as content
+    from tmdkit.report.notebook import ClassReport
+
+    shown = ClassReport(SAMPLE, lang=lang).export(tmp_path / "reports").data
+    (run,) = (tmp_path / "reports").iterdir()
+    n = len(list(run.iterdir()))
+    said = t("report_out_written", lang, path=content.shown_path(run), n=n)
+    assert esc(said) in shown
+    assert run.name in shown and run.parent == tmp_path / "reports"

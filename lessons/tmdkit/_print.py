@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,22 +28,14 @@ body {font-family: 'DejaVu Sans', sans-serif; max-width: 60em; margin: 2em auto;
 .tmd-print-item {break-inside: avoid; margin: 1em 0;} .tmd-blank {border-bottom: 1px solid #000;
 display: inline-block; width: 14em; height: 1.2em;} @media print {.js-plotly-plot {break-inside: avoid;}}
 .tmd-key li {margin: 0 0 .6em; break-inside: avoid;} .tmd-key-explain {margin-left: 2em; color: #333;}
+.tmd-key-note {margin: .3em 0 0 2em; padding: 2px 8px; background: #f0f0ff; border-left: 3px solid #99c;}
 </style>"""
-# Cells that only make sense on screen (running cells, saving results) are left off paper; the
-# teacher's cell becomes the teacher's notes in the teacher's copy.
-SCREEN_CELLS = {"how-head", "results-head", "teacher-head"}
+# A Markdown cell tagged screen-only (how to run cells, hover, click, drag, save results) is left
+# off paper; the author marks it in the Kazakh notebook and the ru/en copies inherit the tag. Where
+# data/ui.yaml has print_<cell id>, that sentence (what to do on paper instead) takes its place.
+SCREEN_TAG = "screen-only"
 # Headings the printed block repeats in its own title (objectives, key points).
 TITLED_BY_BLOCK = {"objectives-head", "keypoints-head"}
-# A sentence that tells a student to hover, click, drag, type into a box or look at teacher mode
-# has no meaning on paper; these words find it in each language (never displayed, so not in ui.yaml).
-SCREEN_WORDS = re.compile(
-    "тінтуір|батырма|жылжытқыш|ұяшық|мұғалім режимі|кеңесті ашып|пернетақта|өріске|Бағдарлама|"
-    "есептеледі|көмекші тізім|курсор|кнопк|ползун|ячейк|[Рр]ежим\\w* учителя|подсказку|клавиатур|"
-    "в поле|Программа|Засчитываются|вспомогательный список|hover|button|slider|[Tt]eacher mode|"
-    "open the hint|keyboard|the box below|The program|still counts|checklist|press “|нажмите «|"
-    "принимается|is accepted",
-    re.IGNORECASE,
-)
 
 
 def _calls(source: str) -> Iterator[tuple[str, list[Any]]]:
@@ -71,24 +62,19 @@ def key_html(item: Mapping[str, Any], number: str, lang: str) -> str:
     return kind_of(item).key_html(item, number, lang)
 
 
-def paper_markdown(source: str, cell_id: str, lang: str) -> str:
-    """Return a Markdown cell as it reads on paper: screen-only cells and sentences left off."""
-    if cell_id in SCREEN_CELLS | TITLED_BY_BLOCK:
+def screen_only(cell: Mapping[str, Any]) -> bool:
+    """Return whether a notebook cell is marked as making sense on screen only."""
+    return SCREEN_TAG in cell.get("metadata", {}).get("tags", ())
+
+
+def paper_markdown(cell: Mapping[str, Any], lang: str) -> str:
+    """Return a Markdown cell as it reads on paper: a screen-only cell gives its paper version."""
+    if screen_only(cell):
+        paper_key = "print_" + cell["id"].replace("-", "_")
+        return f"<p>{esc(t(paper_key, lang))}</p>" if paper_key in strings() else ""
+    if cell["id"] in TITLED_BY_BLOCK:
         return ""
-    blocks, dropped = [], False
-    for block in source.split("\n\n"):
-        if block.lstrip().startswith("#"):
-            blocks.append(block)
-            continue
-        sentences = re.split(r"(?<=[.!?])\s+", block.strip())
-        kept = [s for s in sentences if not SCREEN_WORDS.search(s)]
-        dropped = dropped or len(kept) < len(sentences)
-        if kept:
-            blocks.append(" ".join(kept))
-    paper_key = "print_" + cell_id.replace("-", "_")
-    if dropped and len(blocks) == 1 and paper_key in strings():
-        blocks.append(t(paper_key, lang))  # the heading alone: say what to do on paper instead
-    return _markdown("\n\n".join(blocks))
+    return _markdown(cell["source"])
 
 
 def lesson_html(path: Path, lang: str, teacher: bool = False) -> str:
@@ -100,7 +86,7 @@ def lesson_html(path: Path, lang: str, teacher: bool = False) -> str:
         if cell.cell_type == "markdown":
             if teacher and cell.id == "teacher-head" and "teacher" in content.lesson_info(stem):
                 parts.append(teacher_html(content.lesson_info(stem)["teacher"], lang))
-            parts.append(paper_markdown(cell.source, cell.id, lang))
+            parts.append(paper_markdown(cell, lang))
             continue
         for method, args in _calls(cell.source):
             info = content.lesson_info(stem)

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from .._data import DataError, text
 from .._html import esc
+from .._i18n import t
 
 Item = Mapping[str, Any]
 MAX_CHOSEN = 3  # a multiple-choice item has at most 3 right options, so more is never a real answer
@@ -121,13 +122,23 @@ def printed(item: Item, number: str, lang: str, body: str) -> str:
 
 
 def key_line(item: Item, number: str, lang: str, answer: str, letters: str = "") -> str:
-    """Return one line of the printed answer key; the item's explanation goes on its own line below."""
+    """Return one line of the printed answer key; the explanation and teacher note go below it."""
     explain = (
         f'<div class="tmd-key-explain">{esc(text(item["explain"], lang))}</div>'
         if "explain" in item
         else ""
     )
-    return f"<li><b>{esc(number)}.</b> {letters}{esc(answer)}{explain}</li>"
+    return f"<li><b>{esc(number)}.</b> {letters}{esc(answer)}{explain}{key_note(item, lang)}</li>"
+
+
+def key_note(item: Item, lang: str) -> str:
+    """Return the item's own teacher note as the printed key shows it ("" when it has none)."""
+    if "teacher_note" not in item:
+        return ""
+    return (
+        f'<div class="tmd-key-note"><b>{esc(t("teacher_note", lang))}:</b> '
+        f"{esc(text(item['teacher_note'], lang))}</div>"
+    )
 
 
 def letters_of(item: Item, ids: Iterable[str]) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .._data import text
 from .._html import esc
-from ._common import Item, Verdict, fail, printed
+from ._common import Item, Verdict, fail, key_note, printed
 
 NAME = "context"
 
@@ -53,8 +53,10 @@ def question_html(item: Item, number: str, lang: str) -> str:
 
 
 def key_html(item: Item, number: str, lang: str) -> str:
-    """Return the nested items' key lines."""
-    return "".join(
+    """Return the passage's teacher note (if any) as a numbered head, then the nested key lines."""
+    note = key_note(item, lang)
+    head = f'<li class="tmd-key-group"><b>{esc(number)}.</b>{note}</li>' if note else ""
+    return head + "".join(
         _kind(sub).key_html(sub, f"{number}.{i + 1}", lang) for i, sub in enumerate(item["items"])
     )
 

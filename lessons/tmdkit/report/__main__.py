@@ -7,35 +7,14 @@ never overwritten; DIR may not be, or be inside, the results folder it reads.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
 from .._data import LANGS
 from .._i18n import t
-from .export import export
 from .load import load_folder
+from .output import InsideResults, write_report
 from .tables import build
-
-
-def inside(out: Path, folder: Path) -> bool:
-    """Return whether out is folder itself or a folder inside it (links resolved)."""
-    out, folder = out.resolve(), folder.resolve()
-    return out == folder or folder in out.parents
-
-
-def new_folder(out: Path, now: dt.datetime | None = None) -> Path:
-    """Create and return a folder inside out that did not exist before, named by the time."""
-    stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d_%H-%M-%S")
-    out.mkdir(parents=True, exist_ok=True)
-    for n in range(1, 1000):
-        candidate = out / (stamp if n == 1 else f"{stamp}-{n}")
-        try:
-            candidate.mkdir()  # exclusive: two runs in one second get two folders
-        except FileExistsError:
-            continue
-        return candidate
-    raise FileExistsError(out / stamp)
 
 
 def main(argv: list[str]) -> int:
@@ -51,19 +30,18 @@ def main(argv: list[str]) -> int:
         key = "report_cli_not_folder" if args.folder.exists() else "report_cli_no_folder"
         print(t(key, lang, path=args.folder), file=sys.stderr)
         return 1
-    if inside(args.out, args.folder):
-        print(t("report_cli_inside_results", lang, results=args.folder), file=sys.stderr)
-        return 1
-    if not loaded.files:
-        print(t("report_cli_no_files", lang, path=args.folder), file=sys.stderr)
     try:
-        out = new_folder(args.out)
-        written = export(loaded, build(loaded), lang, out)
+        out, written = write_report(loaded, build(loaded), lang, args.out, [args.folder])
+    except InsideResults:
+        print(t("report_out_inside_results", lang, results=args.folder), file=sys.stderr)
+        return 1
     except OSError as exc:  # --out names a file, a read-only folder, a full disk
         where = exc.filename or args.out
         message = t("report_write_failed", lang, path=where)
         print(f"{message} ({exc.strerror or exc})", file=sys.stderr)
         return 1
+    if not loaded.files:
+        print(t("report_cli_no_files", lang, path=args.folder), file=sys.stderr)
     counts = {
         "files": loaded.files,
         "counted": len(loaded.submissions),
@@ -73,7 +51,7 @@ def main(argv: list[str]) -> int:
     print(t("report_cli_counted", lang, **counts))
     for p in loaded.skipped:
         print(f"  {p.path}: {t(p.key, lang)} {p.detail}".rstrip())
-    print(t("report_cli_written", lang, path=out.resolve(), n=len(written)))
+    print(t("report_out_written", lang, path=out.resolve(), n=len(written)))
     return 0
 
 

@@ -13,9 +13,10 @@ from .._i18n import t
 from .._save import results_folder
 from . import render
 from .essay_html import essay
-from .export import export, lesson_href
+from .export import lesson_href
 from .items_html import items_table, wrong_table
 from .load import load_folder
+from .output import InsideResults, write_report
 from .tables import build
 
 # Synthetic students (no real names): shown, clearly marked, when the results folder is empty.
@@ -89,15 +90,23 @@ class ClassReport:
         )
 
     def export(self, folder: str | Path = OUT) -> HTML:
-        """Write the CSV tables and the printable report.html into folder; say where."""
-        where = content.shown_path(Path(folder).resolve())
+        """Write the CSV tables and report.html into a new dated folder inside folder; say where."""
         try:
-            written = export(self.loaded, self.tables, self.lang, Path(folder))
-        except OSError as exc:  # a file in the way, a read-only folder, a full disk: say which
-            detail = f"{exc.strerror or type(exc).__name__}: {exc.filename or where}"
-            line = t("report_write_failed", self.lang, path=where)
-            return HTML(
-                f'<p class="tmd-verdict-invalid" role="alert">⚠ {esc(line)} '
-                f"<small>({esc(detail)})</small></p>"
+            run, written = write_report(
+                self.loaded, self.tables, self.lang, Path(folder), {self.folder, self.loaded.folder}
             )
-        return HTML(f"<p>✔ {esc(t('report_written', self.lang, path=where, n=len(written)))}</p>")
+        except InsideResults as exc:
+            results = content.shown_path(exc.results.resolve())
+            return _alert(t("report_out_inside_results", self.lang, results=results))
+        except OSError as exc:  # a file in the way, a read-only folder, a full disk: say which
+            where = content.shown_path(Path(folder).resolve())
+            detail = f"{exc.strerror or type(exc).__name__}: {exc.filename or where}"
+            return _alert(t("report_write_failed", self.lang, path=where), detail)
+        where = content.shown_path(run.resolve())
+        said = t("report_out_written", self.lang, path=where, n=len(written))
+        return HTML(f'<p class="tmd-report-written">✔ {esc(said)}</p>')
+
+
+def _alert(line: str, detail: str = "") -> HTML:
+    small = f" <small>({esc(detail)})</small>" if detail else ""
+    return HTML(f'<p class="tmd-verdict-invalid" role="alert">⚠ {esc(line)}{small}</p>')
