@@ -10,6 +10,7 @@ from fractions import Fraction
 from conftest import DATA
 from tmdkit._normalize import fold, strip_ending
 from tmdkit._quizdata import iter_items, load_all
+from tmdkit.items import kind_of
 
 QUIZZES = load_all()
 LANGS = ("kk", "ru", "en")
@@ -232,15 +233,19 @@ def _head(item, lang):
     return text.split("(")[0].strip()
 
 
-# A typed answer (text, year) must not stand in the prompt or passage of another item on the same
-# page: same lesson, same block. Pairs below were read and judged false alarms.
+# A typed answer (text, year) must not be visible in another item on the same page (same lesson,
+# same block) before the student types it; see _giveaways for what counts as visible. Pairs below
+# were read and kept on purpose, each for the reason given.
 ALLOWED_GIVEAWAYS = {
-    # It quotes the essay's five states; the typed item asks which of those five was no founder.
+    # Its prompt quotes the essay's five states, as the passage does; the typed item asks which of
+    # those five was no founder, which the list alone does not tell.
     ("04-ctx-not-founder", "04-list-valid-period"),
-    # It is about sentence 15's own words «аталған Келісімнің Хаттамасы», which name the Protocol.
-    ("05-khattama", "05-said-agreement"),
-    # 2008 dates the notice of leaving the CIS, needed for 06-ctx-georgia-year; Uzbekistan's is undated.
+    # The passage must date the notice (18 August 2008) for 06-ctx-georgia-year to be worked out; it
+    # names Uzbekistan's suspension, needed by 06-ctx-outdated, without a date.
     ("06-uzbek-suspend-year", "06-context-after-2008"),
+    # A bare year among the chairs match's five periods (Kyrgyzstan chaired in 2008); nothing there
+    # links it to Uzbekistan or to EurAsEC.
+    ("06-uzbek-suspend-year", "06-chairs-match"),
 }
 # Kazakh voices a final consonant before a vowel ending: тақырып, тақырыбы.
 _VOICED = {"п": "б", "к": "г", "қ": "ғ"}
@@ -286,29 +291,65 @@ def _gives(text, answer):
     )
 
 
-def _shows(other, answers):
-    """Whether another item's prompt (or its passage, for a context item) shows one of the answers."""
-    shown = [other["prompt"]] + ([other["passage_text"]] if "passage_text" in other else [])
-    return any(_gives(text[lang], a) for text in shown for lang in LANGS for a in answers)
+def _texts_in_view(other):
+    """What another item shows whether or not anyone answers it: its prompt, its passage_text,
+    every option and match row label, and its hints (one click away). A context item draws only
+    its prompt and passage; essay sentences cited as a passage are not counted, since the lesson
+    shows the essay above the self-check and every item cites the sentences it rests on."""
+    if other["type"] == "context":
+        return [other["prompt"], *([other["passage_text"]] if "passage_text" in other else [])]
+    rows = other.get("options", []) + other.get("left", [])
+    return [other["prompt"], *(row["text"] for row in rows), *other.get("hints", ())]
+
+
+def _texts_once_answered(other):
+    """What another item shows only once it is answered or revealed: its explanation, its options'
+    explanations and, for a typed item, its right answer."""
+    if other["type"] == "context":
+        return []
+    rows = other.get("options", []) + other.get("left", [])
+    shown = [other.get("explain"), *(row.get("explain") for row in rows)]
+    if other["type"] in {"text", "year"}:
+        shown.append({lang: kind_of(other).answer_text(other, lang) for lang in LANGS})
+    return [text for text in shown if text]
+
+
+def _shows(texts, answers):
+    """Whether any of the texts shows one of the answers, in any language."""
+    return any(_gives(text[lang], a) for text in texts for lang in LANGS for a in answers)
 
 
 def _giveaways(quiz):
-    """(typed item id, other item id) for every typed answer shown by another item on its page."""
+    """(typed item id, other item id) for every typed answer another item on its page shows.
+
+    Counted: what every other item on the page shows unanswered (prompt, passage_text, option and
+    row labels, hints), and what the items *above* the typed one show once answered (explanations,
+    option explanations, a typed item's right answer): a student working down the numbered page
+    has read those before reaching the typed item. The explanations of items below it are not
+    counted: a student who skips the typed item to harvest later explanations is looking the
+    answer up on purpose, as they could in the essay and timeline above the self-check; asking
+    every explanation in a lesson about December 1991 to avoid "1991" would make them teach less.
+    """
     page = list(_page(quiz))
-    return {
-        (item["id"], other["id"])
-        for item, block in page
-        if item["type"] in {"text", "year"}
-        for other, other_block in page
-        if other is not item and other_block == block and _shows(other, _typed_answers(item))
-    }
+    found = set()
+    for i, (item, block) in enumerate(page):
+        if item["type"] not in {"text", "year"}:
+            continue
+        answers = _typed_answers(item)
+        for j, (other, other_block) in enumerate(page):
+            if other is item or other_block != block:
+                continue
+            texts = _texts_in_view(other) + (_texts_once_answered(other) if j < i else [])
+            if _shows(texts, answers):
+                found.add((item["id"], other["id"]))
+    return found
 
 
 def _all_giveaways():
     return set().union(*(_giveaways(quiz) for quiz in QUIZZES.values()))
 
 
-def test_no_typed_answer_is_given_away_by_another_prompt_or_passage_on_the_same_page():
+def test_no_typed_answer_is_shown_by_another_item_on_the_same_page_before_it_is_typed():
     found = _all_giveaways()
     print(f"\ntyped answers shown by another item: {len(found)} ({len(ALLOWED_GIVEAWAYS)} allowed)")
     assert sorted(found - ALLOWED_GIVEAWAYS) == []
@@ -318,20 +359,24 @@ def test_every_allowed_giveaway_pair_still_occurs():
     assert sorted(ALLOWED_GIVEAWAYS - _all_giveaways()) == []
 
 
-def _planted(answer, prompt, *, block=None):
-    """Giveaways in a made-up lesson: one typed item and one other item showing prompt."""
-    typed = {
-        "id": "99-typed",
-        "type": "year",
-        "answer": answer,
-        "prompt": dict.fromkeys(LANGS, "?"),
-    }
+def _all(text):
+    return dict.fromkeys(LANGS, text)
+
+
+def _planted(answer, prompt="?", /, *, block=None, above=False, **shown):
+    """Giveaways in a made-up lesson: one typed item and one other item (single choice unless
+    `type` says otherwise) with prompt and the fields in `shown`; above puts the other item first."""
+    typed = {"id": "99-typed", "type": "year", "answer": answer, "prompt": _all("?")}
     if isinstance(answer, str):
-        typed.update(type="text", answer=dict.fromkeys(LANGS, answer))
-    other = {"id": "99-other", "type": "single", "prompt": dict.fromkeys(LANGS, prompt)}
+        typed.update(type="text", answer=_all(answer))
+    other = {"id": "99-other", "type": "single", "prompt": _all(prompt), **shown}
     if block:
         other["block"] = block
-    return _giveaways({"items": [typed, other]})
+    return _giveaways({"items": [other, typed] if above else [typed, other]})
+
+
+def _row(text, **more):
+    return {"id": "a", "text": _all(text), **more}
 
 
 def test_the_giveaway_check_finds_a_planted_year_or_declined_word_but_not_a_part_of_one():
@@ -342,3 +387,30 @@ def test_the_giveaway_check_finds_a_planted_year_or_declined_word_but_not_a_part
     assert not _planted(2000, "Шартқа 20001 нөмірі берілді.")
     assert not _planted("Алматы", "Алматылық мұғалімдер.")
     assert not _planted(2000, "Шартқа 2000 жылы қол қойылды.", block="ubt")
+
+
+def test_the_giveaway_check_finds_an_answer_in_an_option_a_match_row_or_a_hint_above_or_below():
+    for above in (False, True):
+        assert _planted("Астана", options=[_row("Астанада")], above=above)
+        assert _planted(2000, type="order", options=[_row("2000 жылғы 10 қазан")], above=above)
+        assert _planted(2000, type="match", left=[_row("2000 жыл")], options=[], above=above)
+        assert _planted(2000, type="match", left=[], options=[_row("2000 жыл")], above=above)
+        assert _planted("Астана", hints=[_all("Шарт Астанада жасалды.")], above=above)
+    assert not _planted("Астана", options=[_row("Алматы")], hints=[_all("Қазақстанда.")])
+
+
+def test_the_giveaway_check_finds_an_explanation_or_typed_answer_only_in_an_item_above():
+    explained = {"explain": _all("Шартқа 2000 жылы қол қойылды.")}
+    option_explained = {"options": [_row("Минск", explain=_all("Жоқ, 2000 жылы Астанада."))]}
+    same_year = {"type": "year", "answer": 2000}
+    pair = ("99-typed", "99-other")
+    for shown in (explained, option_explained, same_year):
+        assert pair in _planted(2000, above=True, **shown)
+        assert pair not in _planted(2000, above=False, **shown)
+
+
+def test_the_giveaway_check_finds_a_context_passage_but_not_the_context_hints_it_never_draws():
+    context = {"type": "context", "items": []}
+    assert _planted(2000, passage_text=_all("2000 жылы шарт жасалды."), **context)
+    hidden = {"hints": [_all("2000 жыл.")], "explain": _all("2000 жыл.")}
+    assert not _planted(2000, above=True, **hidden, **context)
