@@ -226,7 +226,7 @@ READ_NOT_SHOWN = {
     "_latin.py:*": "the 2021 Latin alphabet and English digraphs as the Cyrillic letters they stand for",
     "_screen.py:_YEAR_WORDS": "words a student may type around a year",
     "_state.py:_TRUE": "a teacher's 'yes' in TMD_TEACHER",
-    "_map.py:_ALPHABET": "alphabetical order of state names",
+    "_map_table.py:_ALPHABET": "alphabetical order of state names",
     "_readme.py:table": "the README's own table header, not the lesson's interface",
 }
 

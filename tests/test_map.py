@@ -11,7 +11,8 @@ from conftest import DATA
 from tmdkit._data import DataError
 from tmdkit._figures import figure_bundle
 from tmdkit._geo import GEOJSON, UNIT_KM, outlines, project, simplify
-from tmdkit._map import membership_map, membership_table_html
+from tmdkit._map import membership_map
+from tmdkit._map_table import membership_table_html
 from tmdkit._membership import load_members, status_at
 
 MEMBERS = load_members()
@@ -53,11 +54,20 @@ def _state_traces(fig):
     return [t for t in fig.data if t.meta]
 
 
+def _label_trace(fig):
+    return next(t for t in fig.data if t.mode == "text")
+
+
+def _names(fig):
+    """Return the states' names as written on the map."""
+    return list(_label_trace(fig).text)
+
+
 def _shown(fig):
     """Return every piece of text a reader of the figure can see, at any slider step."""
     layout = fig.layout
-    texts = [layout.title.text, layout.title.subtitle.text, *(a.text for a in layout.annotations)]
-    texts += [t.name for t in fig.data] + [t.text for t in _state_traces(fig)]
+    texts = [layout.title.text, layout.title.subtitle.text, *_names(fig)]
+    texts += [t.name or "" for t in fig.data] + [t.text for t in _state_traces(fig)]
     for step in layout.sliders[0].steps:
         texts += [step.label, step.args[1]["title.subtitle.text"]]
     return "\n".join(texts)
@@ -345,10 +355,7 @@ def test_no_drawn_outline_strays_a_pixel_from_the_source():
 def test_every_text_on_the_map_is_at_least_14_px(org):
     layout = FIGS[org, "kk"].layout
     sizes = [layout.font.size, layout.legend.font.size, layout.sliders[0].font.size]
-    sizes += [
-        a.font.size or layout.template.layout.annotationdefaults.font.size
-        for a in layout.annotations
-    ]
+    sizes.append(_label_trace(FIGS[org, "kk"]).textfont.size)
     assert min(sizes) >= 14
 
 
@@ -443,4 +450,4 @@ def test_a_hatched_state_keeps_its_status_colour_under_the_hatching(org):
     # plotly.js draws a pattern on a transparent ground unless fillmode is "overlay"
     template = FIGS[org, "kk"].layout.template
     assert template.data.scatter[0].fillpattern.fillmode == "overlay"
-    assert all(t.fillcolor for t in FIGS[org, "kk"].data)
+    assert all(t.fillcolor for t in FIGS[org, "kk"].data if t.fill != "none")

@@ -218,8 +218,6 @@ SMALL = (
     "tests/browser/_*.py",
     "data/geo/*.py",
 )
-# Over the limit on main while its owner splits it: remove it here once split (a test says when).
-PENDING = {"lessons/tmdkit/_map.py": "the map module is split by its owner (issue 14)"}
 
 
 def too_long(root, limit=MAX_LINES):
@@ -234,12 +232,8 @@ def too_long(root, limit=MAX_LINES):
 
 
 def test_no_module_of_the_package_bench_lite_build_browser_helpers_or_map_builder_is_over_200_lines():
-    over = {rel: n for rel, n in too_long(ROOT).items() if rel not in PENDING}
+    over = too_long(ROOT)
     assert over == {}, f"split by job, {MAX_LINES} lines at most: {over}"
-
-
-def test_a_module_waiting_for_its_split_is_named_only_while_it_is_still_too_long():
-    assert set(PENDING) <= set(too_long(ROOT)), "split: remove it from PENDING"
 
 
 def test_the_length_check_names_each_long_module_with_its_length_and_nothing_else(tmp_path):

@@ -179,7 +179,12 @@ def test_axis_ticks_use_digits_only_at_every_zoom_level():
         axis.hoverformat or "",
     ]
     assert axis.tickformatstops and all(re.fullmatch(r"(%[dmY]|[.])*", f) for f in formats)
-    assert FIGS["kk"].layout.xaxis.rangeslider.visible
+
+
+def test_a_student_zooms_along_time_only_and_no_range_slider_draws_the_chart_twice():
+    layout = FIGS["kk"].layout
+    assert layout.xaxis.fixedrange is not True and layout.yaxis.fixedrange is True
+    assert not (layout.xaxis.rangeslider and layout.xaxis.rangeslider.visible)
 
 
 def test_the_legend_lists_the_categories_in_their_order():

@@ -13,8 +13,9 @@ from ._content import timeline_data as _events
 from ._data import text
 from ._essay import essay
 from ._html import esc
-from ._map import membership_map, membership_table_html
-from ._timeline import timeline
+from ._map import map_spec as _map_spec
+from ._map_table import membership_table_html
+from ._timeline import timeline_spec as _timeline_spec
 from ._timeline_table import chronology_html
 
 Focus = tuple[str, str, frozenset[str]] | None
@@ -30,9 +31,14 @@ def members() -> dict:
 
 def timeline_figure(lang: str, focus: Focus = None) -> go.Figure:
     """Return the whole chronology, or the part a lesson talks about, in lang."""
+    return go.Figure(timeline_spec(lang, focus))
+
+
+def timeline_spec(lang: str, focus: Focus = None) -> dict:
+    """Return timeline_figure as plotly.js reads it, built without plotly's validation."""
     events, categories, eras = _events()
     sentences = {s.n: s.displayed for s in essay().sentences}
-    return timeline(
+    return _timeline_spec(
         events,
         lang=lang,
         focus=focus[:2] if focus else None,
@@ -52,7 +58,12 @@ def timeline_table(lang: str, focus: Focus = None) -> str:
 
 def map_figure(lang: str, org: str = "cis") -> go.Figure:
     """Return the membership map of org (cis, eurasec, eaeu) in lang."""
-    return membership_map(members(), lang=lang, org=org)
+    return go.Figure(map_spec(lang, org))
+
+
+def map_spec(lang: str, org: str = "cis") -> dict:
+    """Return map_figure as plotly.js reads it, built without plotly's validation."""
+    return _map_spec(members(), lang=lang, org=org)
 
 
 def map_table(lang: str, org: str = "cis") -> str:
@@ -65,8 +76,10 @@ def map_table(lang: str, org: str = "cis") -> str:
     )
 
 
-def figure_bundle(fig: go.Figure) -> dict[str, Any]:
+def figure_bundle(fig: go.Figure | dict) -> dict[str, Any]:
     """Return the mime bundle JupyterLab and Voilà render offline (plotly.js ships in the extension)."""
-    spec = json.loads(fig.to_json())
+    # A copy through JSON: the bundle shares nothing with the figure or the module's constants.
+    # Asked as "a dict?" first: the first touch of go.Figure imports plotly's figure classes.
+    spec = json.loads(json.dumps(fig) if isinstance(fig, dict) else fig.to_json())
     spec["config"] = CONFIG
     return {"application/vnd.plotly.v1+json": spec, "text/plain": "<plotly figure>"}

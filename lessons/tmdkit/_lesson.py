@@ -15,7 +15,7 @@ from ._coverage_panel import CoveragePanel
 from ._data import DATA, DataError
 from ._errorbox import BrokenLesson, guarded
 from ._figpanel import figure_panel
-from ._figures import map_figure, map_table, timeline_figure, timeline_table
+from ._figures import map_spec, map_table, timeline_spec, timeline_table
 from ._kit import Kit
 from ._quizpanel import quiz_panel
 from ._results_panel import ResultsPanel
@@ -107,7 +107,7 @@ class Lesson:
             ("timeline", full),
             lambda: figure_panel(
                 self.kit,
-                lambda lg: timeline_figure(lg, focus),
+                lambda lg: timeline_spec(lg, focus),
                 lambda lg: timeline_table(lg, focus),
             ),
         )
@@ -121,7 +121,7 @@ class Lesson:
         return self._once(
             ("map", org),
             lambda: figure_panel(
-                self.kit, lambda lg: map_figure(lg, org), lambda lg: map_table(lg, org)
+                self.kit, lambda lg: map_spec(lg, org), lambda lg: map_table(lg, org)
             ),
         )
 

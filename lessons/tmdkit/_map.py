@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -11,7 +12,7 @@ from ._dates import format_date
 from ._geo import km, outlines
 from ._html import esc
 from ._i18n import t
-from ._membership import UNCOVERED, period_at, status
+from ._membership import UNCOVERED, status
 
 # Names that do not fit inside their state sit here instead (km on the projected plane, and
 # the side of the text the leader line starts from).
@@ -24,15 +25,15 @@ _CALLOUT = {
 _RANGE = {"x": [km(-4900, 0)[0], km(4600, 0)[0]], "y": [km(0, -2350)[1], km(0, 4400)[1]]}
 _LINE = {"color": "#333333", "width": 0.8}
 # fmt: off
-# What every state's name label shares, said once in the figure's own template.
-_LABEL = {"axref": "x", "ayref": "y", "arrowhead": 0, "arrowwidth": 1.2, "arrowcolor": "#333",
-          "bgcolor": "rgba(255,255,255,0.85)", "borderpad": 2,
-          "font": {"size": 14, "color": "#111"}}
+# State names: a white halo keeps them legible on any fill or hatching; a callout's text
+# starts where its leader line ends, on the side the line comes from.
+_LABEL = {"size": 14, "color": "#111", "shadow": "0 0 1px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff"}
+_LEADER = {"color": "#333", "width": 1.2}
+_SIDE = {"right": "middle left", "left": "middle right", "center": "middle center"}
 # What every state's outline shares, also said once. This small template replaces plotly's
 # default one, which is 6 KiB of settings a map never uses.
 _TEMPLATE = {
-    "layout": {"annotationdefaults": _LABEL},
-    "data": {"scatter": [{"mode": "lines", "fill": "toself", "hoveron": "fills",
+    "data": {"scatter": [{"type": "scatter", "mode": "lines", "fill": "toself", "hoveron": "fills",
                           "hoverinfo": "text", "showlegend": False, "line": _LINE,
                           "fillpattern": {"fillmode": "overlay", "size": 11, "solidity": 0.2}}]},
 }
@@ -51,8 +52,6 @@ _LAYOUT = {
 }
 _SLIDER = {"currentvalue": {"visible": False}, "font": {"size": 14}, "x": 0.03, "len": 0.94,
            "y": 0, "yanchor": "bottom", "pad": {"t": 0, "b": 5}}  # the subtitle names the step
-_ALPHABET = {"kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
-             "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"}
 # fmt: on
 
 
@@ -120,83 +119,72 @@ def _steps(members: dict, org: str, lang: str) -> list[dict]:
     return steps
 
 
-def _labels(fig: go.Figure, members: dict, lang: str) -> None:
+def _labels(members: dict, lang: str) -> list[dict]:
+    # Two traces, not fifteen annotations: plotly draws an annotation as its own measured group,
+    # and JupyterLab redraws a figure whenever the notebook's layout moves, so this is what
+    # a student waits for (benchmarks/run_all.py).
+    lines: tuple[list, list] = ([], [])
+    at: tuple[list, list] = ([], [])
+    names, sides = [], []
     for state in members["states"]:
         x, y = outlines()[state["iso3"]][2]
         callout = _CALLOUT.get(state["iso3"])
-        ax, ay = km(*callout[:2]) if callout else (x, y)
+        if callout:
+            ax, ay = km(*callout[:2])
+            lines[0].extend([round(x), round(ax), None])
+            lines[1].extend([round(y), round(ay), None])
+            x, y = ax, ay
+        at[0].append(round(x))
+        at[1].append(round(y))
+        sides.append(_SIDE[callout[2] if callout else "center"])
         name = esc(text(state["name"], lang), quote=False)
-        fig.add_annotation(
-            x=round(x), y=round(y), ax=round(ax), ay=round(ay), showarrow=callout is not None,
-            xanchor=callout[2] if callout else "center",
-            text=f"<b>{name}</b>" if state["iso3"] == "KAZ" else name,
-        )  # fmt: skip
+        names.append(f"<b>{name}</b>" if state["iso3"] == "KAZ" else name)
+    return [
+        {"type": "scatter", "x": lines[0], "y": lines[1], "mode": "lines", "fill": "none",
+         "line": _LEADER, "hoverinfo": "skip"},
+        {"type": "scatter", "x": at[0], "y": at[1], "mode": "text", "fill": "none", "text": names,
+         "textposition": sides, "textfont": _LABEL, "hoverinfo": "skip"},
+    ]  # fmt: skip
 
 
-def membership_map(
+def membership_map(members: dict, **options: Any) -> go.Figure:
+    """Return the membership map as a plotly figure (what map_spec sends, checked by plotly)."""
+    return go.Figure(map_spec(members, **options))
+
+
+def map_spec(
     members: dict, *, lang: str = "kk", org: str = "cis", moment: str | None = None
-) -> go.Figure:
-    """Return the org membership map; its slider steps through the org's moments."""
-    spec, fig = members["orgs"][org], go.Figure(layout={"template": _TEMPLATE})
+) -> dict:
+    """Return the org membership map as plotly.js reads it; its slider steps through the org's
+    moments. Plain data: building it costs no plotly validation in a student's kernel."""
+    spec, data = members["orgs"][org], []
     dates = [m["date"] for m in spec["moments"]]
     if moment is not None and moment not in dates:
         raise ValueError(f"moment must be one of {dates} for {org}, got {moment!r}")
     active = dates.index(moment) if moment else 0
     for state, look in zip(members["states"], _looks(members, dates[active], org), strict=True):
         xs, ys, _ = outlines()[state["iso3"]]
-        fig.add_scatter(
-            x=xs, y=ys, name=esc(text(state["name"], lang), quote=False), meta=state["iso3"],
-            fillcolor=look["colour"], fillpattern=_pattern(look),
-            line={"width": 2.2} if state["iso3"] == "KAZ" else None,  # the lesson's own state
+        trace = dict(
+            type="scatter", x=xs, y=ys, name=esc(text(state["name"], lang), quote=False),
+            meta=state["iso3"], fillcolor=look["colour"], fillpattern=_pattern(look),
             text=hover(members, state, org, lang),
         )  # fmt: skip
+        if state["iso3"] == "KAZ":  # the lesson's own state
+            trace["line"] = {"width": 2.2}
+        data.append(trace)
     for look in spec["statuses"]:  # the legend: one empty trace per status
-        fig.add_scatter(
-            x=[None], y=[None], name=esc(text(look["label"], lang), quote=False), showlegend=True,
-            fillcolor=look["colour"], fillpattern=_pattern(look), hoverinfo="skip",
-        )  # fmt: skip
-    _labels(fig, members, lang)
+        data.append(dict(
+            type="scatter", x=[None], y=[None], name=esc(text(look["label"], lang), quote=False),
+            showlegend=True, fillcolor=look["colour"], fillpattern=_pattern(look), hoverinfo="skip",
+        ))  # fmt: skip
+    data += _labels(members, lang)
     title = {"text": f"<b>{esc(text(spec['title'], lang), quote=False)}</b>", "x": 0.01}
     subtitle = {"text": esc(text(spec["moments"][active]["label"], lang), quote=False),
                 "font": {"size": 16}}  # fmt: skip
-    fig.update_layout(
-        _LAYOUT,
-        title={**title, "font": {"size": 22}, "subtitle": subtitle},
-        sliders=[{**_SLIDER, "active": active, "steps": _steps(members, org, lang)}],
-    )
-    return fig
-
-
-def _sort_key(name: str, lang: str) -> list[int]:
-    order = _ALPHABET.get(lang, "")
-    return [order.index(c) if c in order else 100 + ord(c) for c in name.lower()]
-
-
-def membership_table_html(members: dict, moment: str, *, lang: str = "kk", org: str = "cis") -> str:
-    """Return an escaped HTML table (state, status, since, note) of org membership at moment."""
-    spec = members["orgs"][org]
-    listed = next((m for m in spec["moments"] if m["date"] == moment), None)
-    when = text(listed["label"], lang) if listed else format_date(moment, lang)
-
-    rows, starred = [], False
-    # Rows follow the alphabet of lang, so a screen-reader user can find a state quickly.
-    for state in sorted(members["states"], key=lambda s: _sort_key(text(s["name"], lang), lang)):
-        period, since = period_at(state, moment, org), ""
-        if period is not None:
-            starred |= bool(period.get("secondary"))
-            since = format_date(period["from"], lang) + ("*" if period.get("secondary") else "")
-        note = text(state["note"], lang) if "note" in state else ""
-        label = text(status(members, state, moment, org)["label"], lang)
-        cells = "".join(f"<td>{esc(c)}</td>" for c in (label, since, note))
-        rows.append(f'<tr><th scope="row">{esc(text(state["name"], lang))}</th>{cells}</tr>')
-    keys = ("map_state", "map_status", "map_since", "map_note")
-    head = "".join(f'<th scope="col">{esc(t(k, lang))}</th>' for k in keys)
-    notes = ([t("map_secondary", lang)] if starred else []) + [text(members["as_of_note"], lang)]
-    foot = "".join(f'<tr><td colspan="4">{esc(n)}</td></tr>' for n in notes)
-    caption = f"{text(spec['title'], lang)}: {when}"
-    body = "\n".join(rows)
-    return (
-        f'<table class="tmd-members">\n<caption>{esc(caption)}</caption>\n'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n"
-        f"<tfoot>{foot}</tfoot>\n</table>"
-    )
+    layout = {
+        **_LAYOUT,
+        "template": _TEMPLATE,
+        "title": {**title, "font": {"size": 22}, "subtitle": subtitle},
+        "sliders": [{**_SLIDER, "active": active, "steps": _steps(members, org, lang)}],
+    }
+    return {"data": data, "layout": layout}
