@@ -1,8 +1,12 @@
+import ast
 import logging
 
 import ipywidgets.widgets.widget as widget_registry
+import nbformat
+import pytest
 import yaml
 from conftest import ROOT
+from ipywidgets import Widget
 from tmdkit import _content as content
 from tmdkit._i18n import t
 from tmdkit._lesson import Lesson
@@ -297,3 +301,53 @@ def test_closing_an_item_closes_its_widgets_and_stops_it_watching_the_state():
     ctx = ContextView(ITEMS["90-context"], state, "almaty", lambda lang: "", lambda: None)
     ctx.close()
     assert (live_widgets(), observers(state)) == (widgets, watching)
+
+
+def _notebook_calls(stem):
+    """Yield (block name, literal args, literal kwargs) of each `lesson.block(...)` in a lesson."""
+    notebook = nbformat.read(ROOT / "lessons" / f"{stem}.ipynb", as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and getattr(node.func.value, "id", None) == "lesson"
+            ):
+                args = [ast.literal_eval(a) for a in node.args]
+                kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+                yield node.func.attr, args, kwargs
+
+
+def _updates_while(monkeypatch, build):
+    """Run build() and return every widget whose state was sent again after it was opened."""
+    sent = []
+    monkeypatch.setattr(Widget, "send_state", lambda self, key=None: sent.append((self, key)))
+    build()
+    return sent
+
+
+@pytest.mark.parametrize("stem", list(content.lessons()))
+def test_every_widget_of_a_lesson_reaches_the_browser_in_the_message_that_opens_it(
+    monkeypatch, stem
+):
+    # One message per widget, not an open and then an update for each trait set afterwards: on a
+    # 2-core classroom machine each message is work for the browser while a lesson runs.
+    def build():
+        lesson = Lesson(stem, seed="test")
+        for name, args, kwargs in _notebook_calls(stem):
+            getattr(lesson, name)(*args, **kwargs)
+        build.lesson = lesson
+
+    sent = _updates_while(monkeypatch, build)
+    progress = build.lesson.toolbar.head  # the one line a quiz legitimately updates: N/M done
+    assert [(type(w).__name__, key) for w, key in sent if w is not progress] == []
+
+
+def test_the_message_count_check_sees_a_trait_set_after_a_widget_was_opened(monkeypatch):
+    def build():
+        v, _ = view("90-single")
+        v.check_button.description = "changed"
+
+    assert _updates_while(monkeypatch, build) != []

@@ -12,6 +12,7 @@ from . import _content as content
 from ._coverage import Report, check_answer
 from ._html import esc, shown_text
 from ._i18n import t
+from ._widgets import set_traits
 
 if TYPE_CHECKING:
     from ._lesson import Lesson
@@ -70,8 +71,12 @@ class CoveragePanel:
         self.lesson, kit = lesson, lesson.kit
         self.points = content.keypoints(lesson.root)
         self.errors = content.known_errors(lesson.root)
-        self.answer = kit.make(w.Textarea, "tmd-essay-input", rows=12)
-        self.button = kit.make(w.Button, "tmd-check", button_style="primary", icon="check")
+        lang = lesson.state.lang  # made with their labels: one message each to the browser
+        self.answer = kit.make(
+            w.Textarea, "tmd-essay-input", rows=12, **self._labels(lang)["answer"]
+        )
+        self.button = kit.make(w.Button, "tmd-check", button_style="primary", icon="check",
+                               **self._labels(lang)["button"])  # fmt: skip
         self.report = kit.make(w.HTML, "tmd-feedback")
         self.last: Report | None = None
         self.notice: str | None = None  # ui.yaml key shown instead of a report (empty, failed)
@@ -84,11 +89,17 @@ class CoveragePanel:
 
     def relabel(self) -> None:
         """Redraw labels, and the report if there is one, in the lesson's language."""
-        lang = self.lesson.state.lang
-        self.button.description = t("check", lang)
-        self.answer.placeholder = t("coverage_placeholder", lang)
-        self.answer.description = t("your_answer", lang)
+        labels = self._labels(self.lesson.state.lang)
+        set_traits((self.answer, labels["answer"]), (self.button, labels["button"]))
         self.draw()
+
+    @staticmethod
+    def _labels(lang: str) -> dict[str, dict[str, str]]:
+        return {
+            "answer": {"placeholder": t("coverage_placeholder", lang),
+                       "description": t("your_answer", lang)},
+            "button": {"description": t("check", lang)},
+        }  # fmt: skip
 
     def check(self, _button: Any = None) -> None:
         """Check the answer typed, show the report and keep its ids for the results file."""

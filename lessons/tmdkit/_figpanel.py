@@ -42,11 +42,10 @@ def figure_panel(kit: Kit, build: Callable[[str], Any], table: Callable[[str], s
     The figure is sent as Plotly's mime bundle, which the front end's renderer draws with its own
     plotly.js, so no copy of plotly.js lands in the notebook.
     """
-    out = kit.make(w.Output, "tmd-figure")
+    out = kit.make(w.Output, "tmd-figure", outputs=figure_outputs(build, table, kit.state.lang))
 
     def draw(_change: Any = None) -> None:
         out.outputs = figure_outputs(build, table, kit.state.lang)
 
     kit.state.observe(draw, names=["lang"])
-    draw()
     return out

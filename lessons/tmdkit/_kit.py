@@ -39,14 +39,16 @@ class Kit:
         teacher_only: bool = False,
     ) -> tuple[w.HTML, Callable[[Any], None]]:
         """Return an HTML widget redrawn on language and teacher-mode changes, and its redraw."""
-        box = self.make(w.HTML, *classes)
+
+        def drawn() -> str:
+            return "" if teacher_only and not self.state.teacher else draw(self.state.lang)
+
+        box = self.make(w.HTML, *classes, value=drawn())
 
         def redraw(_change: Any = None) -> None:
-            hidden = teacher_only and not self.state.teacher
-            box.value = "" if hidden else draw(self.state.lang)
+            box.value = drawn()
 
         self.state.observe(redraw, names=["lang", "teacher"])
-        redraw()
         return box, redraw
 
     def close(self) -> None:

@@ -22,10 +22,15 @@ if TYPE_CHECKING:
 class QuizView:
     """The items of one quiz() call in a column; close() frees them all (a re-run cell does)."""
 
-    def __init__(self, views: list[ItemView | ContextView]) -> None:
+    def __init__(
+        self, views: list[ItemView | ContextView], after: tuple[w.Widget, ...] = (), *classes: str
+    ) -> None:
         self.views = views
-        self.widget = w.VBox([v.widget for v in views], layout=shared("layout"))
-        self.widget.add_class("tmd-quiz")
+        self.widget = w.VBox(
+            [*(v.widget for v in views), *after],
+            layout=shared("layout"),
+            _dom_classes=("tmd-quiz", *classes),
+        )
 
     def close(self) -> None:
         """Close every item and the column."""
@@ -84,15 +89,15 @@ def quiz_panel(lesson: Lesson, ids: Sequence[str], block: str | None = None) -> 
         )
         for item in items
     ]
-    quiz = QuizView(views)
-    lesson.kit.closers.append(quiz.close)
-    if block is not None:
+    if block is None:
+        quiz = QuizView(views)
+    else:  # the block's score line under its items, as the exam prints it
         scored = list(scored_ids(items))
         line, redraw = lesson.kit.html(
             lambda lg: score_html(block, *block_score(lesson.state.board, scored), lg)
         )
         lesson.toolbar.listeners.append(redraw)
-        quiz.widget.children = (*quiz.widget.children, line)
-        quiz.widget.add_class(f"tmd-block-{block}")
+        quiz = QuizView(views, (line,), f"tmd-block-{block}")
+    lesson.kit.closers.append(quiz.close)
     lesson.changed()
     return quiz.widget

@@ -14,6 +14,7 @@ from ._i18n import t
 from ._results import record
 from ._save import SaveError, data_url, file_name, safe_name, save
 from ._summary import summary_text
+from ._widgets import set_traits
 
 if TYPE_CHECKING:
     from ._lesson import Lesson
@@ -50,12 +51,15 @@ class ResultsPanel:
 
     def __init__(self, lesson: Lesson) -> None:
         self.lesson, kit = lesson, lesson.kit
-        self.summary = kit.make(w.HTML, "tmd-results-summary")
-        self.name = kit.make(w.Text, "tmd-name")
-        self.button = kit.make(w.Button, "tmd-save", button_style="primary", icon="save")
-        self.actions = kit.make(w.HTML, "tmd-results-actions")
+        lang = lesson.state.lang
         self.status: tuple[str, str, dict, str] | None = None
         self.bank = content.bank_version(lesson.stem, lesson.root)  # fixed while the kernel runs
+        # Made with what they show (one message each to the browser); redraw() then changes nothing.
+        self.name = kit.make(w.Text, "tmd-name", **self._labels(lang)["name"])
+        self.summary = kit.make(w.HTML, "tmd-results-summary", value=self._summary_html(lang))
+        self.button = kit.make(w.Button, "tmd-save", button_style="primary", icon="save",
+                               **self._labels(lang)["button"])  # fmt: skip
+        self.actions = kit.make(w.HTML, "tmd-results-actions", value=self._actions_html(lang))
         self.widget = kit.make(
             w.Box, "tmd-results", children=[self.summary, self.name, self.button, self.actions]
         )
@@ -79,33 +83,46 @@ class ResultsPanel:
 
     def redraw(self) -> None:
         """Redraw every label in the lesson's language, then the contents."""
-        lang = self.lesson.state.lang
-        self.name.description = t("name_label", lang)
-        self.name.placeholder = t("name_placeholder", lang)
-        self.button.description = t("save_results", lang)
-        self.button.tooltip = t("save_results", lang)
+        labels = self._labels(self.lesson.state.lang)
+        set_traits((self.name, labels["name"]), (self.button, labels["button"]))
         self.refresh()
+
+    @staticmethod
+    def _labels(lang: str) -> dict[str, dict[str, str]]:
+        save = t("save_results", lang)
+        return {
+            "name": {
+                "description": t("name_label", lang),
+                "placeholder": t("name_placeholder", lang),
+            },
+            "button": {"description": save, "tooltip": save},
+        }
 
     def refresh(self) -> None:
         """Redraw the summary and the download link from the current score."""
-        lesson, lang = self.lesson, self.lesson.state.lang
+        self.summary.value = self._summary_html(self.lesson.state.lang)
+        self.draw_actions()
+
+    def _summary_html(self, lang: str) -> str:
+        lesson = self.lesson
         text = summary_text(lesson.stem, lesson.state, lang, lesson.root)
         name = shown_text(self.name.value)
         text = f"{name}\n{text}" if name else text
         title = esc(t("my_results", lang))
         # Enough rows for the whole summary on a narrow screen: a wrapped line takes two.
         rows = sum(1 + len(line) // 60 for line in text.splitlines()) + 1
-        self.summary.value = (
+        return (
             f"<b>{title}</b>"
             f'<textarea class="tmd-summary" readonly rows="{rows}"'
             f' aria-label="{title}">{esc(text)}</textarea>'
         )
-        self.draw_actions()
 
     def draw_actions(self) -> None:
         """Redraw the download link (its file carries the name typed so far) and the status."""
-        lang = self.lesson.state.lang
-        self.actions.value = download_html(self.record(), lang) + status_html(self.status, lang)
+        self.actions.value = self._actions_html(self.lesson.state.lang)
+
+    def _actions_html(self, lang: str) -> str:
+        return download_html(self.record(), lang) + status_html(self.status, lang)
 
     def on_save(self, _button: Any = None) -> None:
         """Save the results file; every outcome, failures included, is shown under the button."""

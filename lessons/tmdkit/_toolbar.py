@@ -41,29 +41,35 @@ class Toolbar:
     def __init__(self, kit: Kit, info: Mapping[str, Any]) -> None:
         state = self.state = kit.state
         self.info = info
-        self.head = kit.make(w.HTML, "tmd-title")
-        self.lang = kit.make(w.ToggleButtons, "tmd-lang", options=lang_labels(), value=state.lang)
+        lang = state.lang  # each widget is made with what it shows: one message to the browser
+        self.head = kit.make(w.HTML, "tmd-title", value=self._head_html(lang))
+        self.lang = kit.make(w.ToggleButtons, "tmd-lang", options=lang_labels(), value=lang,
+                             tooltips=self._tooltips(lang))  # fmt: skip
         w.link((self.lang, "value"), (state, "lang"))
-        self.teacher = kit.make(
-            w.ToggleButton, "tmd-teacher", value=state.teacher, icon="graduation-cap"
-        )
+        self.teacher = kit.make(w.ToggleButton, "tmd-teacher", value=state.teacher,
+                                icon="graduation-cap", description=t("teacher_mode", lang))  # fmt: skip
         w.link((self.teacher, "value"), (state, "teacher"))
         self.widget = kit.make(w.Box, "tmd-toolbar", children=[self.head, self.lang, self.teacher])
         self.listeners: list[Callable[[], None]] = []
         state.observe(lambda _c: self.relabel(), names=["lang"])
-        self.relabel()
 
     def relabel(self) -> None:
         """Redraw the labels that follow the language."""
         lang = self.state.lang
         self.teacher.description = t("teacher_mode", lang)
-        self.lang.tooltips = [t("language", lang)] * len(LANGS)
+        self.lang.tooltips = self._tooltips(lang)
         self.draw()
+
+    @staticmethod
+    def _tooltips(lang: str) -> list[str]:
+        return [t("language", lang)] * len(LANGS)
 
     def draw(self) -> None:
         """Redraw the title and, under it, the progress line."""
-        lang = self.state.lang
-        self.head.value = (
+        self.head.value = self._head_html(self.state.lang)
+
+    def _head_html(self, lang: str) -> str:
+        return (
             f"<b>{esc(text(self.info['title'], lang))}</b>"
             f'<div class="tmd-progress">{progress_html(self.state.board, lang)}</div>'
         )

@@ -43,15 +43,18 @@ class ItemView:
         self.attempt = state.board.register(item["id"], section, item["type"])
         self.verdict: Verdict | None = None
         self.hints_shown = 0
-        self.prompt = html("tmd-prompt")
-        self.input = self.kind.make_input(
-            item, lambda xs: state.shuffled(item["id"], xs), state.lang
+        # Made with the texts they show, so each widget reaches the browser in one message; the
+        # relabel() below then changes nothing.
+        lang = state.lang
+        self.prompt = html("tmd-prompt", value=self._prompt_html(lang))
+        self.input = self.kind.make_input(item, lambda xs: state.shuffled(item["id"], xs), lang)
+        self.check_button = button(
+            "tmd-check", self._check, button_style="primary", description=t("check", lang)
         )
-        self.check_button = button("tmd-check", self._check, button_style="primary")
         self.buttons = [self.check_button]
         if item.get("hints"):
-            self.buttons.append(button("tmd-hint", self._hint))
-        self.out = html("tmd-out")
+            self.buttons.append(button("tmd-hint", self._hint, description=t("hint", lang)))
+        self.out = html("tmd-out", value=self._out_html(lang))
         self.widget = box(
             [self.prompt, *self.input.widgets, *self.buttons, self.out],
             "tmd-subitem" if nested else "tmd-item",
@@ -105,27 +108,34 @@ class ItemView:
     # -- drawing ------------------------------------------------------------------------------
     def relabel(self, _change: Any = None) -> None:
         """Redraw every text in the current language from the stored state (no re-checking)."""
-        lang, item = self.state.lang, self.item
-        refs = list(item.get("essay", ()))
-        source = f'<div class="tmd-refs">{esc(sentence_refs(refs, lang))}</div>' if refs else ""
-        self.prompt.value = f'<div class="tmd-q">{esc(text(item["prompt"], lang))}</div>{source}'
+        lang = self.state.lang
+        if self.state.teacher:  # a student who turns teacher mode on has seen the answer
+            self.state.board.shown(self.item["id"])
+        self.prompt.value = self._prompt_html(lang)
         self.input.relabel(lang)
         self.check_button.description = t("check", lang)
-        hints = item.get("hints", ())
         if self.hint_button is not None:
             self.hint_button.description = t("hint" if not self.hints_shown else "next_hint", lang)
-            self.hint_button.disabled = self.hints_shown >= len(hints)
+            self.hint_button.disabled = self.hints_shown >= len(self.item.get("hints", ()))
+        self.out.value = self._out_html(lang)
+
+    def _prompt_html(self, lang: str) -> str:
+        refs = list(self.item.get("essay", ()))
+        source = f'<div class="tmd-refs">{esc(sentence_refs(refs, lang))}</div>' if refs else ""
+        return f'<div class="tmd-q">{esc(text(self.item["prompt"], lang))}</div>{source}'
+
+    def _out_html(self, lang: str) -> str:
+        """Return the hints shown so far, the feedback and, once revealed, the answer."""
+        item = self.item
         shown = "".join(
             f'<div class="tmd-hint-text">💡 {esc(text(h, lang))}</div>'
-            for h in hints[: self.hints_shown]
+            for h in item.get("hints", ())[: self.hints_shown]
         )
         left = (
             None if self.attempt.done else item.get("max_tries", DEFAULT_TRIES) - self.attempt.tries
         )
         shown_answer = self.state.teacher or self.attempt.status == "revealed"
-        if self.state.teacher:  # a student who turns teacher mode on has seen the answer
-            self.state.board.shown(self.item["id"])
-        self.out.value = (
+        return (
             (f'<div class="tmd-hints">{shown}</div>' if shown else "")
             + f'<div class="tmd-feedback">{feedback_html(item, self.verdict, left, lang)}</div>'
             + (reveal_html(item, lang, teacher=self.state.teacher) if shown_answer else "")
@@ -144,7 +154,7 @@ class ContextView:
         on_change: Callable[[], None],
     ) -> None:
         self.item, self.state, self.passage = item, state, passage
-        self.head = html("tmd-prompt")
+        self.head = html("tmd-prompt", value=self._head_html(state.lang))
         self.items = [
             ItemView(sub, state, section, on_change, nested=True) for sub in item["items"]
         ]
@@ -159,8 +169,10 @@ class ContextView:
 
     def relabel(self, _change: Any = None) -> None:
         """Redraw the prompt and passage in the current language."""
-        lang = self.state.lang
-        self.head.value = (
+        self.head.value = self._head_html(self.state.lang)
+
+    def _head_html(self, lang: str) -> str:
+        return (
             f'<div class="tmd-q">{esc(text(self.item["prompt"], lang))}</div>'
             f'<blockquote class="tmd-passage">{self.passage(lang)}</blockquote>'
         )

@@ -47,13 +47,6 @@ def shared(name: str) -> Any:
     return model
 
 
-def classed(widget: w.DOMWidget, *classes: str) -> w.DOMWidget:
-    """Return widget with the CSS classes added."""
-    for css in classes:
-        widget.add_class(css)
-    return widget
-
-
 # The shared style each kind of control takes unless told otherwise; boxes and outputs have none.
 STYLES = {
     "HTML": "html",
@@ -68,16 +61,28 @@ STYLES = {
 def control(
     kind: str, *classes: str, layout: str = "layout", style: str | None = None, **traits: Any
 ) -> Any:
-    """Return a new ipywidgets control of this class name with the shared layout and style."""
+    """Return a new ipywidgets control of this class name with the shared layout and style.
+
+    Everything it shows goes into the constructor: the front end gets one message that opens
+    the widget with its state, not an open followed by an update per trait set afterwards."""
     style = style or STYLES.get(kind)
     if style:
         traits["style"] = shared(style)
-    return classed(getattr(_ipywidgets(), kind)(layout=shared(layout), **traits), *classes)
+    if classes:
+        traits["_dom_classes"] = classes
+    return getattr(_ipywidgets(), kind)(layout=shared(layout), **traits)
 
 
-def html(*classes: str) -> w.HTML:
-    """Return an empty HTML widget."""
-    return control("HTML", *classes)
+def set_traits(*changes: tuple[w.Widget, dict[str, Any]]) -> None:
+    """Give each widget these trait values; a value it already has sends nothing to the browser."""
+    for widget, traits in changes:
+        for name, value in traits.items():
+            setattr(widget, name, value)
+
+
+def html(*classes: str, **traits: Any) -> w.HTML:
+    """Return an HTML widget (empty unless given a value)."""
+    return control("HTML", *classes, **traits)
 
 
 def button(css: str, on_click: Callable[[Any], None], **traits: Any) -> w.Button:

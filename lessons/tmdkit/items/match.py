@@ -50,6 +50,7 @@ class Input(OptionsInput):
 
     def __init__(self, item: Item, shuffled: Callable[[list], list], lang: str) -> None:
         super().__init__(item, shuffled)
+        rows = labels(item, lang, "left")
         self.menus = [
             control(
                 "Dropdown",
@@ -58,11 +59,11 @@ class Input(OptionsInput):
                 style="description",
                 options=self._pairs(lang),
                 value=None,
+                description=rows[row["id"]],
             )
-            for _row in item["left"]
+            for row in item["left"]
         ]
         self.widgets = list(self.menus)
-        self.relabel(lang)
 
     def _pairs(self, lang: str) -> list[tuple[str, str | None]]:
         return [(t("choose", lang), None), *self.pairs(lang)]

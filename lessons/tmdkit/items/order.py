@@ -62,12 +62,15 @@ class Input:
             options=self._pairs(),
             value=None,
             rows=len(start),
+            description=t("your_order", lang),
         )
-        self.up = button("tmd-up", lambda _b: self.move(-1), description="↑")
-        self.down = button("tmd-down", lambda _b: self.move(1), description="↓")
+        # Nothing is selected yet, so neither button can move a row.
+        self.up = button("tmd-up", lambda _b: self.move(-1), description="↑",
+                         tooltip=t("move_up", lang), disabled=True)  # fmt: skip
+        self.down = button("tmd-down", lambda _b: self.move(1), description="↓",
+                           tooltip=t("move_down", lang), disabled=True)  # fmt: skip
         self.rows.observe(self._enable, names=["index"])
         self.widgets = [self.rows, self.up, self.down]
-        self.relabel(lang)
 
     def _pairs(self) -> list[tuple[str, str]]:
         text = labels(self.item, self.lang)

@@ -38,9 +38,9 @@ class Input:
 
     def __init__(self, placeholder: str, lang: str) -> None:
         self.placeholder = placeholder
-        self.box = control("Text", "tmd-answer", layout="text_box", style="text", value="")
+        self.box = control("Text", "tmd-answer", layout="text_box", style="text", value="",
+                           placeholder=t(placeholder, lang), description=t("your_answer", lang))  # fmt: skip
         self.widgets = [self.box]
-        self.relabel(lang)
 
     def response(self) -> str:
         """Return the raw text, exactly as typed."""
