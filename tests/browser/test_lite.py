@@ -14,6 +14,7 @@ import yaml
 
 from . import _answer, _lab
 from ._host import Site, Tab
+from ._watch import Watch
 
 pytestmark = pytest.mark.browser
 
@@ -155,6 +156,25 @@ def test_the_site_opens_on_the_first_lesson(browser, site):
         page.goto(site.base + "/")
         page.wait_for_url("**/notebooks/index.html?path=lessons/00-kirispe.ipynb")
         page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+    finally:
+        context.close()
+
+
+_ICON = """async () => Promise.all([...document.querySelectorAll('link[rel~="icon"]')]
+  .map(async link => (await fetch(link.href)).status))"""
+
+
+def test_the_file_browser_page_loads_its_icon_and_logs_no_console_error(browser, site):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto(site.base + "/tree/")
+        page.locator(".jp-DirListing-item").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)  # the icon's request, made by the browser, ends
+        # Playwright never sees the browser's own icon request: ask for the named icon again
+        assert page.evaluate(_ICON) == [200], page.evaluate(_ICON)
+        assert watch.console_errors == [], watch.console_errors
     finally:
         context.close()
 
