@@ -15,6 +15,7 @@ import yaml
 from . import _answer, _lab
 from ._host import Site, Tab
 from ._watch import Watch
+from .test_layout import OPTIONS_WRAP
 
 pytestmark = pytest.mark.browser
 
@@ -145,6 +146,18 @@ def test_a_lesson_on_a_phone_sized_screen_needs_no_sideways_scrolling(lesson_tab
         found = page.evaluate(_SIDEWAYS)
         assert found == [], "\n".join(found)
         page.screenshot(path=str(_lab.artifacts() / "lite-phone.png"))
+    finally:
+        page.set_viewport_size({"width": 1366, "height": 900})
+
+
+def test_on_a_phone_every_option_wraps_after_its_button_and_stays_in_its_item(lesson_tab):
+    page = lesson_tab.page
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(1500)  # Lumino lays out again
+    try:
+        seen = page.evaluate(OPTIONS_WRAP)
+        assert seen["options"] >= 10, f"{KK} shows only {seen['options']} options"
+        assert seen["found"] == [], "\n".join(seen["found"])
     finally:
         page.set_viewport_size({"width": 1366, "height": 900})
 
