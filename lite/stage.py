@@ -111,5 +111,6 @@ def post_process(out: Path, first: str) -> None:
         page.write_text(text, "utf-8")
     page = (HERE / "index.html").read_text("utf-8")
     (out / "index.html").write_text(page.replace("<!--GUARD-->", guard).replace("FIRST", first))
-    # JupyterLite's pages name no icon, so browsers ask the host's root for one: answer, not 404.
+    # The site's config names this icon (lite/jupyter-lite.json) for pages without their own, such
+    # as tree/; JupyterLite's default, lab/favicon.ico, belongs to an app the site does not build.
     (out / "favicon.ico").write_bytes((out / "static" / "favicons" / "favicon.ico").read_bytes())

@@ -265,6 +265,26 @@ def test_a_context_item_shows_its_passage_and_nested_items():
     assert all("tmd-subitem" in sub.widget._dom_classes for sub in ctx.items)
 
 
+def test_a_passages_own_teacher_note_shows_escaped_in_teacher_mode_only_in_the_lessons_language():
+    note = {"kk": "Ескерту <b>", "ru": "Заметка <b>", "en": "Note <b>"}
+    state = State("ru", False, seed="test")
+    ctx = ContextView(
+        {**ITEMS["90-context"], "teacher_note": note},
+        state,
+        "almaty",
+        lambda lang: "",
+        lambda: None,
+    )
+    assert "Заметка" not in ctx.head.value
+    state.teacher = True
+    assert "Заметка &lt;b&gt;" in ctx.head.value and t("teacher_note", "ru") in ctx.head.value
+    assert "tmd-answer-box" in ctx.head.value
+    state.lang = "en"
+    assert "Note &lt;b&gt;" in ctx.head.value and "Заметка" not in ctx.head.value
+    state.teacher = False
+    assert "Note" not in ctx.head.value
+
+
 def live_widgets():
     return len(widget_registry._instances)  # what len(Widget.widgets) counted, without the warning
 

@@ -18,7 +18,7 @@ CSS = """<style>
 .tmd-item .widget-radio-box label {margin: 3px 0;}
 .tmd-item .widget-checkbox, .tmd-subitem .widget-checkbox {height: auto !important; align-items: flex-start;
   margin: 3px 0;}
-.tmd-order select {height: auto !important; min-width: 20em; max-width: 100%;}
+.tmd-order select {height: auto !important; min-width: min(20em, 100%); max-width: 100%;}
 .tmd-q {font-weight: 600; margin-bottom: 4px;}
 .tmd-refs {font-size: 13px; color: #555;}
 .tmd-fb {padding: 6px 10px; margin-top: 4px; border-radius: 4px; background: #f4f4f4;}
@@ -86,4 +86,21 @@ CSS = """<style>
   max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important;}
 .tmd-toolbar > .tmd-title, .tmd-results > .tmd-results-summary, .tmd-results > .tmd-results-actions {
   flex-basis: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important;}
+/* An option's label wraps with a hanging indent: the radio circle or checkbox first, every line of
+   text after it (ipywidgets puts a radio's input after its text and floats it, so the circle of a
+   label that wraps fell below its first line). A one-line label looks as before. */
+.tmd-item .widget-radio-box label, .tmd-item .widget-checkbox .widget-label-basic {display: flex;
+  align-items: flex-start; height: auto !important; white-space: normal !important;}
+.tmd-item .widget-radio-box input {order: -1; float: none; flex: none;}
+.tmd-item .widget-checkbox input[type="checkbox"] {flex: none; align-self: flex-start;
+  font-size: inherit; height: 13px; margin-top: calc((1.35em - 13px) / 2);}
+.tmd-item .widget-checkbox .widget-label-basic > span {flex: 1 1 auto; min-width: 0;}
+/* A match row's label and its dropdown (and the chronology list) share a line while the dropdown
+   keeps 8.5em (it shows "— choose —"); on a narrow screen it moves under its label, full width,
+   instead of past the item's edge. */
+.tmd-item .widget-dropdown, .tmd-item .widget-select {flex-wrap: wrap; height: auto; row-gap: 2px;}
+.tmd-item .widget-dropdown > .widget-label, .tmd-item .widget-select > .widget-label {
+  flex: 0 1 auto; min-width: 0; text-align: left;}
+.tmd-item .widget-dropdown > select {height: var(--jp-widgets-inline-height, 28px);
+  flex: 1 1 8.5em; min-width: min(8.5em, 100%);}
 </style>"""

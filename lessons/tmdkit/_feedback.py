@@ -48,8 +48,19 @@ def reveal_html(item: Mapping[str, Any], lang: str, *, teacher: bool) -> str:
     if "explain" in item:
         parts.append(esc(text(item["explain"], lang)))
     if teacher and "teacher_note" in item:
-        parts.append(
-            f"<b>{esc(t('teacher_note', lang))}:</b> {esc(text(item['teacher_note'], lang))}"
-        )
+        parts.append(_note(item, lang))
+    return _answer_box(parts)
+
+
+def teacher_note_html(item: Mapping[str, Any], lang: str, *, teacher: bool) -> str:
+    """Return the item's own teacher note in the answer box's style ("" for a student or none)."""
+    return _answer_box([_note(item, lang)]) if teacher and "teacher_note" in item else ""
+
+
+def _note(item: Mapping[str, Any], lang: str) -> str:
+    return f"<b>{esc(t('teacher_note', lang))}:</b> {esc(text(item['teacher_note'], lang))}"
+
+
+def _answer_box(parts: list[str]) -> str:
     rows = "".join(f"<div>{p}</div>" for p in parts)
     return f'<div class="tmd-reveal"><div class="tmd-answer-box">{rows}</div></div>'

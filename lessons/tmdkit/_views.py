@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from ._data import text
-from ._feedback import feedback_html, reveal_html
+from ._feedback import feedback_html, reveal_html, teacher_note_html
 from ._html import esc
 from ._i18n import sentence_refs, t
 from ._state import State
@@ -164,22 +164,23 @@ class ContextView:
             "tmd-context",
             f"tmd-item--{item['id']}",
         )
-        state.observe(self.relabel, names=["lang"])
+        state.observe(self.relabel, names=["lang", "teacher"])
         self.relabel()
 
     def relabel(self, _change: Any = None) -> None:
-        """Redraw the prompt and passage in the current language."""
+        """Redraw the prompt, the passage and (in teacher mode) its note in the current language."""
         self.head.value = self._head_html(self.state.lang)
 
     def _head_html(self, lang: str) -> str:
         return (
             f'<div class="tmd-q">{esc(text(self.item["prompt"], lang))}</div>'
             f'<blockquote class="tmd-passage">{self.passage(lang)}</blockquote>'
+            + teacher_note_html(self.item, lang, teacher=self.state.teacher)
         )
 
     def close(self) -> None:
         """Close the nested items, the passage and the box; stop watching the state."""
-        self.state.unobserve(self.relabel, names=["lang"])
+        self.state.unobserve(self.relabel, names=["lang", "teacher"])
         for view in self.items:
             view.close()
         close_all([self.widget, self.head])

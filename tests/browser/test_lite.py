@@ -14,6 +14,8 @@ import yaml
 
 from . import _answer, _lab
 from ._host import Site, Tab
+from ._watch import Watch
+from .test_layout import OPTIONS_WRAP
 
 pytestmark = pytest.mark.browser
 
@@ -148,6 +150,18 @@ def test_a_lesson_on_a_phone_sized_screen_needs_no_sideways_scrolling(lesson_tab
         page.set_viewport_size({"width": 1366, "height": 900})
 
 
+def test_on_a_phone_every_option_wraps_after_its_button_and_stays_in_its_item(lesson_tab):
+    page = lesson_tab.page
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(1500)  # Lumino lays out again
+    try:
+        seen = page.evaluate(OPTIONS_WRAP)
+        assert seen["options"] >= 10, f"{KK} shows only {seen['options']} options"
+        assert seen["found"] == [], "\n".join(seen["found"])
+    finally:
+        page.set_viewport_size({"width": 1366, "height": 900})
+
+
 def test_the_site_opens_on_the_first_lesson(browser, site):
     context = browser.new_context()
     try:
@@ -155,6 +169,25 @@ def test_the_site_opens_on_the_first_lesson(browser, site):
         page.goto(site.base + "/")
         page.wait_for_url("**/notebooks/index.html?path=lessons/00-kirispe.ipynb")
         page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+    finally:
+        context.close()
+
+
+_ICON = """async () => Promise.all([...document.querySelectorAll('link[rel~="icon"]')]
+  .map(async link => (await fetch(link.href)).status))"""
+
+
+def test_the_file_browser_page_loads_its_icon_and_logs_no_console_error(browser, site):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto(site.base + "/tree/")
+        page.locator(".jp-DirListing-item").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)  # the icon's request, made by the browser, ends
+        # Playwright never sees the browser's own icon request: ask for the named icon again
+        assert page.evaluate(_ICON) == [200], page.evaluate(_ICON)
+        assert watch.console_errors == [], watch.console_errors
     finally:
         context.close()
 
