@@ -92,17 +92,17 @@ def measure(args: argparse.Namespace) -> dict:
                 out |= run_all.measure(ctx, lab, chromium)
             return out
 
-        def widgets_baseline() -> dict:
+        def with_baseline(found: dict) -> dict:
+            # Beside the counts just measured, never a partial run's empty ones (--only).
             base_counts = json.loads(BASELINE.read_text("utf-8"))["widgets_baseline_by_lesson"]
-            now = res.get("widgets_by_lesson", {})
-            return {"widgets_baseline_by_lesson": base_counts,
-                    "widgets_ratio_to_baseline_by_lesson": {
-                        k: round(v / base_counts[k], 2) for k, v in now.items()
-                        if v is not None and base_counts.get(k)}}  # fmt: skip
+            now = found.get("widgets_by_lesson", {})
+            return found | {"widgets_baseline_by_lesson": base_counts,
+                            "widgets_ratio_to_baseline_by_lesson": {
+                                k: round(v / base_counts[k], 2) for k, v in now.items()
+                                if v is not None and base_counts.get(k)}}  # fmt: skip
 
         try:
-            run("kernels", lambda: kernels.measure(ctx))
-            res.update(widgets_baseline())
+            run("kernels", lambda: with_baseline(kernels.measure(ctx)))
             run("cold_warm", lambda: cold_warm.measure(ctx))
             run("nbval", lambda: nbval_time.measure(ctx))
             run("browser", browser)
