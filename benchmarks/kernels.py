@@ -39,11 +39,11 @@ def plotly_specs(node: object):
 
 
 def figure_kind(spec: dict) -> str:
-    """Name a figure by what it is: the membership map has a slider, the timeline a range slider."""
+    """Name a figure by what it is: the membership map has a slider, the timeline a date axis."""
     layout = spec.get("layout", {})
     if layout.get("sliders"):
         return "map"
-    if layout.get("xaxis", {}).get("rangeslider"):
+    if layout.get("xaxis", {}).get("type") == "date":
         return "timeline"
     return "figure"
 

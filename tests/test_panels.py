@@ -511,3 +511,28 @@ def test_a_quiz_item_or_map_the_notebook_names_but_the_data_lacks_shows_a_box_na
         missing_item.data
     )
     assert "data/members.yaml: nato: field &quot;orgs&quot;" in missing_org.data
+
+
+def _shown_figure(panel):
+    """Return the plotly figure the panel's Output shows now."""
+    out = next(c for c in panel.children if isinstance(c, w.Output))
+    return out.outputs[0]["data"]["application/vnd.plotly.v1+json"]
+
+
+def test_a_map_of_two_organisations_draws_one_figure_and_the_buttons_choose_which(lesson):
+    panel = lesson.map("cis", "eaeu")
+    buttons = next(c for c in panel.children if isinstance(c, w.ToggleButtons))
+    assert [label for label, _ in buttons.options] == ["ТМД", "ЕАЭО"]
+    assert _shown_figure(panel)["layout"]["title"]["text"] == "<b>ТМД-ға мүшелік</b>"
+    buttons.value = "eaeu"
+    assert "ЕАЭО" in _shown_figure(panel)["layout"]["title"]["text"]
+
+
+def test_switching_the_language_relabels_the_map_buttons_and_keeps_the_organisation_chosen(lesson):
+    panel = lesson.map("cis", "eaeu")
+    buttons = next(c for c in panel.children if isinstance(c, w.ToggleButtons))
+    buttons.value = "eaeu"
+    lesson.state.lang = "en"
+    assert [label for label, _ in buttons.options] == ["CIS", "EAEU"]
+    assert buttons.value == "eaeu" and buttons.description == "Organisation"
+    assert _shown_figure(panel)["layout"]["title"]["text"] == "<b>EAEU membership</b>"

@@ -49,3 +49,44 @@ def figure_panel(kit: Kit, build: Callable[[str], Any], table: Callable[[str], s
 
     kit.state.observe(draw, names=["lang"])
     return out
+
+
+def figure_switch(
+    kit: Kit,
+    choices: Callable[[str], list[tuple[str, str]]],
+    build: Callable[[str, str], Any],
+    table: Callable[[str, str], str],
+    label: str,
+) -> w.Box:
+    """Return buttons choosing one of several figures, above one Output showing the chosen one.
+
+    One figure drawn instead of several: each costs the browser a draw, a redraw and a snapshot
+    when the lesson runs (benchmarks/run_all.py). label is the ui.yaml key naming the buttons.
+    """
+    lang = kit.state.lang
+    first = choices(lang)
+    pick = kit.make(w.ToggleButtons, "tmd-figure-switch", options=first, value=first[0][1],
+                    description=t(label, lang))  # fmt: skip
+
+    def outputs() -> tuple[dict, dict]:
+        chosen = pick.value
+        return figure_outputs(lambda lg: build(lg, chosen), lambda lg: table(lg, chosen),
+                              kit.state.lang)  # fmt: skip
+
+    out = kit.make(w.Output, "tmd-figure", outputs=outputs())
+
+    def draw(_change: Any = None) -> None:
+        out.outputs = outputs()
+
+    def relabel(_change: Any = None) -> None:
+        chosen = pick.value
+        pick.unobserve(draw, names=["value"])  # new options reset the choice: put it back unseen
+        pick.options = choices(kit.state.lang)
+        pick.value = chosen
+        pick.observe(draw, names=["value"])
+        pick.description = t(label, kit.state.lang)
+        draw()
+
+    pick.observe(draw, names=["value"])
+    kit.state.observe(relabel, names=["lang"])
+    return kit.make(w.Box, "tmd-figure-switcher", children=[pick, out])

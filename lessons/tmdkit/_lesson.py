@@ -12,9 +12,9 @@ from IPython.display import display
 from . import _content as content
 from . import _narrative as narrative
 from ._coverage_panel import CoveragePanel
-from ._data import DATA, DataError
+from ._data import DATA, DataError, text
 from ._errorbox import BrokenLesson, guarded
-from ._figpanel import figure_panel
+from ._figpanel import figure_panel, figure_switch
 from ._figures import map_spec, map_table, timeline_spec, timeline_table
 from ._kit import Kit
 from ._quizpanel import quiz_panel
@@ -113,16 +113,29 @@ class Lesson:
         )
 
     @guarded
-    def map(self, org: str = "cis") -> w.Widget:
-        """Return the membership map (CIS, EurAsEC or EAEU) with moments to switch between."""
-        orgs = content.members(self.root)["orgs"]
-        if org not in orgs:  # a typo in the notebook's map() call: a box, not a KeyError
-            raise DataError("data/members.yaml", str(org), "orgs", f"one of {sorted(orgs)}")
+    def map(self, *orgs: str) -> w.Widget:
+        """Return the membership map (CIS, EurAsEC or EAEU) with moments to switch between;
+        given several organisations, buttons above the one map choose which it shows."""
+        known = content.members(self.root)["orgs"]
+        orgs = orgs or ("cis",)
+        for org in orgs:  # a typo in the notebook's map() call: a box, not a KeyError
+            if org not in known:
+                raise DataError("data/members.yaml", str(org), "orgs", f"one of {sorted(known)}")
+        if len(orgs) == 1:
+            org = orgs[0]
+            return self._once(
+                ("map", org),
+                lambda: figure_panel(
+                    self.kit, lambda lg: map_spec(lg, org), lambda lg: map_table(lg, org)
+                ),
+            )
+
+        def names(lang: str) -> list[tuple[str, str]]:
+            return [(text(known[o]["name"], lang), o) for o in orgs]
+
         return self._once(
-            ("map", org),
-            lambda: figure_panel(
-                self.kit, lambda lg: map_spec(lg, org), lambda lg: map_table(lg, org)
-            ),
+            ("map", orgs),
+            lambda: figure_switch(self.kit, names, map_spec, map_table, "map_org"),
         )
 
     # -- self-checks and results -------------------------------------------------------------

@@ -106,9 +106,9 @@ def lesson_html(path: Path, lang: str, teacher: bool = False) -> str:
                 parts.append(
                     _figure(timeline_figure(lang, focus), timeline_table(lang, focus), lang)
                 )
-            elif method == "map":
-                org = args[0] if args else "cis"
-                parts.append(_figure(map_figure(lang, org), map_table(lang, org), lang))
+            elif method == "map":  # on paper every organisation the buttons choose from
+                for org in args or ("cis",):
+                    parts.append(_figure(map_figure(lang, org), map_table(lang, org), lang))
             elif method == "quiz":
                 items = content.quiz_items(stem, args)
                 parts += [item_html(item, str(i + 1), lang) for i, item in enumerate(items)]

@@ -205,3 +205,16 @@ def test_markup_typed_into_an_answer_is_shown_as_text(text_item, tab):
     shown = box.locator(".tmd-feedback").inner_text()
     assert (tab.watch.dialogs, page.locator('img[src="x"]').count()) == ([], 0)
     assert "onerror" not in shown or HOSTILE in shown
+
+
+def test_the_map_buttons_switch_lesson_6_to_the_eaeu_map(tab):
+    lesson = next(lesson for lesson in LESSONS if lesson.name == "06-esseden-keiin")
+    tab.open_and_run(lesson.path)
+    switcher = tab.page.locator(".tmd-figure-switcher").first
+    title = switcher.locator(".js-plotly-plot .gtitle").first
+    title.wait_for(timeout=20_000)
+    assert "ТМД" in title.text_content()
+    switcher.locator(".tmd-figure-switch button", has_text="ЕАЭО").click()
+    tab.page.wait_for_function(
+        "el => el.textContent.includes('ЕАЭО')", arg=title.element_handle(), timeout=20_000
+    )
