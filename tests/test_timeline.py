@@ -187,10 +187,10 @@ def test_a_student_zooms_along_time_only_and_no_range_slider_draws_the_chart_twi
     assert not (layout.xaxis.rangeslider and layout.xaxis.rangeslider.visible)
 
 
-def test_the_legend_lists_the_categories_in_their_order():
-    fig = FIGS["en"]
-    shown = sorted((t for t in fig.data if t.showlegend is not False), key=lambda t: t.legendrank)
-    assert [t.name for t in shown] == [c.label["en"] for c in CATEGORIES]
+def test_the_axis_names_the_lanes_in_category_order_and_no_legend_repeats_them():
+    layout = FIGS["en"].layout
+    assert list(layout.yaxis.ticktext) == [c.label["en"] for c in CATEGORIES]
+    assert layout.showlegend is False
 
 
 def test_every_event_sits_inside_its_own_lane_and_markers_do_not_share_a_spot():

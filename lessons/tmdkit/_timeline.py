@@ -93,7 +93,7 @@ def _category(data: list[dict], i: int, cat: Category, own: list[Event], base: f
     if bars:
         data.append(dict(type="bar", orientation="h", base=[to_plotly(e.start) for e in bars],
                     x=[(first(e.end) - first(e.start)).days * DAY_MS for e in bars],  # type: ignore[arg-type]
-                    width=0.6, showlegend=not points, **common(bars),
+                    width=0.6, **common(bars),
                     marker={"color": cat.colour, "opacity": dim(bars),
                             "line": {"color": "#000", "width": look(bars, 2, 0)},
                             "pattern": {"shape": ["/" * e.reported for e in bars]}},
@@ -159,8 +159,9 @@ def timeline_spec(
         height=plot_px + TOP + BOTTOM, margin={"l": 10, "r": 30, "t": TOP, "b": BOTTOM},
         plot_bgcolor="white", paper_bgcolor="white", barmode="overlay", hovermode="closest",
         hoverlabel={"font": {"size": 15, "family": _FONT}, "align": "left"},
-        legend={"orientation": "h", "x": 0, "y": -45 / plot_px, "yanchor": "top",
-                "font": {"size": 15}, "traceorder": "normal"},
+        # No legend: the axis names each lane beside it, and a legend costs plotly a fifth of
+        # every draw (JupyterLab draws a figure four times as a lesson opens).
+        showlegend=False,
         shapes=shapes, annotations=notes + labels,
         xaxis={"type": "date", "range": [d.isoformat() for d in shown],
                "tickformatstops": _TICKS, "tickfont": {"size": 15}, "gridcolor": "#E4E4E4",

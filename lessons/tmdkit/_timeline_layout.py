@@ -13,7 +13,7 @@ from ._html import esc
 MIN_BAR_DAYS = 90  # shorter periods are one marker: a 6-day bar is invisible on a 35-year axis
 # Layout is planned in pixels so that markers and labels never overlap: the plot area is assumed
 # about this wide (a notebook on a projector), each sub-row of a category gets ROW_PX.
-PLOT_PX, ROW_PX, _CHAR_PX, TOP, BOTTOM = 1000, 30, 8, 110, 100
+PLOT_PX, ROW_PX, _CHAR_PX, TOP, BOTTOM = 1000, 30, 8, 110, 45
 DAY_MS = 86_400_000
 View = tuple[dt.date, dt.date]
 
