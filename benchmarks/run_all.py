@@ -36,7 +36,7 @@ _RUN = """() => {
 # Stops the kernel and closes the tab without a save dialog (the lesson file stays as it was).
 _CLOSE = """async () => { const w = window.jupyterapp.shell.currentWidget;
   await w.sessionContext.shutdown(); w.context.model.dirty = false; w.dispose(); }"""
-ROUNDS = 2  # every lesson and its floor twice; the best of each counts
+ROUNDS = 3  # every lesson and its floor three times; the best of each counts
 QUIET_S = 1.5  # nothing drawn for this long after the run: the notebook is done
 
 
