@@ -11,7 +11,9 @@ from conftest import DATA
 from tmdkit._data import DataError
 from tmdkit._figures import figure_bundle
 from tmdkit._geo import GEOJSON, UNIT_KM, outlines, project, simplify
+from tmdkit._html import esc
 from tmdkit._map import membership_map
+from tmdkit._map_legend import legend_html, swatch_style
 from tmdkit._map_table import membership_table_html
 from tmdkit._membership import load_members, status_at
 
@@ -284,8 +286,23 @@ def test_colour_is_never_the_only_cue_each_status_has_its_own_pattern(org):
 
 @pytest.mark.parametrize(("org", "lang"), [(o, lang) for o in ORGS for lang in LANGS])
 def test_the_legend_has_one_entry_per_status_in_the_chosen_language(org, lang):
-    legend = [t.name for t in FIGS[org, lang].data if t.showlegend]
-    assert legend == [s["label"][lang] for s in MEMBERS["orgs"][org]["statuses"]]
+    names = re.findall(r"</span>(.*?)</li>", legend_html(MEMBERS, org, lang))
+    assert names == [esc(s["label"][lang]) for s in MEMBERS["orgs"][org]["statuses"]]
+    assert not FIGS[org, lang].layout.showlegend and all(
+        t.x != (None,) for t in FIGS[org, lang].data
+    )
+
+
+def test_each_legend_swatch_has_its_status_colour_and_a_hatching_where_the_map_hatches():
+    for look in MEMBERS["orgs"]["cis"]["statuses"]:
+        style = swatch_style(look["colour"], look["pattern"])
+        assert style.endswith(look["colour"]) and ("gradient" in style) == bool(look["pattern"])
+
+
+def test_a_status_label_with_markup_is_shown_as_text_in_the_legend():
+    hostile = copy.deepcopy(MEMBERS)
+    hostile["orgs"]["cis"]["statuses"][0]["label"]["en"] = "<img src=x onerror=alert(1)>"
+    assert "<img" not in legend_html(hostile, "cis", "en")
 
 
 @pytest.mark.parametrize("lang", ("kk", "ru"))
@@ -354,7 +371,7 @@ def test_no_drawn_outline_strays_a_pixel_from_the_source():
 @pytest.mark.parametrize("org", ORGS)
 def test_every_text_on_the_map_is_at_least_14_px(org):
     layout = FIGS[org, "kk"].layout
-    sizes = [layout.font.size, layout.legend.font.size, layout.sliders[0].font.size]
+    sizes = [layout.font.size, layout.sliders[0].font.size]
     sizes.append(_label_trace(FIGS[org, "kk"]).textfont.size)
     assert min(sizes) >= 14
 

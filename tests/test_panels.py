@@ -513,10 +513,13 @@ def test_a_quiz_item_or_map_the_notebook_names_but_the_data_lacks_shows_a_box_na
     assert "data/members.yaml: nato: field &quot;orgs&quot;" in missing_org.data
 
 
+PLOTLY = "application/vnd.plotly.v1+json"
+
+
 def _shown_figure(panel):
     """Return the plotly figure the panel's Output shows now."""
     out = next(c for c in panel.children if isinstance(c, w.Output))
-    return out.outputs[0]["data"]["application/vnd.plotly.v1+json"]
+    return next(o["data"][PLOTLY] for o in out.outputs if PLOTLY in o["data"])
 
 
 def test_a_map_of_two_organisations_draws_one_figure_and_the_buttons_choose_which(lesson):
@@ -536,3 +539,12 @@ def test_switching_the_language_relabels_the_map_buttons_and_keeps_the_organisat
     assert [label for label, _ in buttons.options] == ["CIS", "EAEU"]
     assert buttons.value == "eaeu" and buttons.description == "Organisation"
     assert _shown_figure(panel)["layout"]["title"]["text"] == "<b>EAEU membership</b>"
+
+
+def test_the_map_shows_its_legend_as_text_above_the_figure_in_the_lessons_language(lesson):
+    out = lesson.map("eurasec")
+    kinds = [next(iter(o["data"])) for o in out.outputs]
+    assert kinds == ["text/html", PLOTLY, "text/html"]
+    assert "tmd-map-legend" in out.outputs[0]["data"]["text/html"]
+    lesson.state.lang = "en"
+    assert "Membership suspended" in out.outputs[0]["data"]["text/html"]

@@ -20,6 +20,11 @@ CSS = """<style>
   margin: 3px 0;}
 .tmd-order select {height: auto !important; min-width: min(20em, 100%); max-width: 100%;}
 .tmd-q {font-weight: 600; margin-bottom: 4px;}
+.tmd-map-legend {list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0;
+  margin: 4px 0; font-size: 14px;}
+.tmd-map-legend li {display: flex; align-items: center; gap: 6px;}
+.tmd-swatch {display: inline-block; width: 28px; height: 16px; border: 1px solid #333; flex: none;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;}
 .tmd-refs {font-size: 13px; color: #555;}
 .tmd-fb {padding: 6px 10px; margin-top: 4px; border-radius: 4px; background: #f4f4f4;}
 .tmd-fb-right {background: #e6f4ea;} .tmd-fb-wrong {background: #fdecea;}

@@ -21,31 +21,43 @@ def alternative_html(table: str, lang: str) -> str:
     )
 
 
+def _html_output(html: str, plain: str) -> dict:
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"text/html": html, "text/plain": plain}}  # fmt: skip
+
+
 def figure_outputs(
-    build: Callable[[str], Any], table: Callable[[str], str], lang: str
-) -> tuple[dict, dict]:
-    """Return the figure's mime bundle and its text alternative as two display_data outputs."""
-    alt = alternative_html(table(lang), lang)
-    return (
-        {"output_type": "display_data", "metadata": {}, "data": figure_bundle(build(lang))},
-        {
-            "output_type": "display_data",
-            "metadata": {},
-            "data": {"text/html": alt, "text/plain": t("text_alternative", lang)},
-        },
-    )
+    build: Callable[[str], Any],
+    table: Callable[[str], str],
+    lang: str,
+    legend: Callable[[str], str] | None = None,
+) -> tuple[dict, ...]:
+    """Return the figure's legend (if it has one as HTML), its mime bundle and its text
+    alternative as display_data outputs."""
+    figure = {"output_type": "display_data", "metadata": {}, "data": figure_bundle(build(lang))}
+    alt = _html_output(alternative_html(table(lang), lang), t("text_alternative", lang))
+    return (_html_output(legend(lang), ""), figure, alt) if legend else (figure, alt)
 
 
-def figure_panel(kit: Kit, build: Callable[[str], Any], table: Callable[[str], str]) -> w.Output:
-    """Return one Output widget holding the figure and its table, both redrawn per language.
+def figure_panel(
+    kit: Kit,
+    build: Callable[[str], Any],
+    table: Callable[[str], str],
+    legend: Callable[[str], str] | None = None,
+) -> w.Output:
+    """Return one Output widget holding the figure, its legend and table, redrawn per language.
 
     The figure is sent as Plotly's mime bundle, which the front end's renderer draws with its own
     plotly.js, so no copy of plotly.js lands in the notebook.
     """
-    out = kit.make(w.Output, "tmd-figure", outputs=figure_outputs(build, table, kit.state.lang))
+
+    def outputs() -> tuple[dict, ...]:
+        return figure_outputs(build, table, kit.state.lang, legend)
+
+    out = kit.make(w.Output, "tmd-figure", outputs=outputs())
 
     def draw(_change: Any = None) -> None:
-        out.outputs = figure_outputs(build, table, kit.state.lang)
+        out.outputs = outputs()
 
     kit.state.observe(draw, names=["lang"])
     return out
@@ -57,6 +69,7 @@ def figure_switch(
     build: Callable[[str, str], Any],
     table: Callable[[str, str], str],
     label: str,
+    legend: Callable[[str, str], str] | None = None,
 ) -> w.Box:
     """Return buttons choosing one of several figures, above one Output showing the chosen one.
 
@@ -68,10 +81,11 @@ def figure_switch(
     pick = kit.make(w.ToggleButtons, "tmd-figure-switch", options=first, value=first[0][1],
                     description=t(label, lang))  # fmt: skip
 
-    def outputs() -> tuple[dict, dict]:
+    def outputs() -> tuple[dict, ...]:
         chosen = pick.value
+        key = (lambda lg: legend(lg, chosen)) if legend else None
         return figure_outputs(lambda lg: build(lg, chosen), lambda lg: table(lg, chosen),
-                              kit.state.lang)  # fmt: skip
+                              kit.state.lang, key)  # fmt: skip
 
     out = kit.make(w.Output, "tmd-figure", outputs=outputs())
 
@@ -89,4 +103,4 @@ def figure_switch(
 
     pick.observe(draw, names=["value"])
     kit.state.observe(relabel, names=["lang"])
-    return kit.make(w.Box, "tmd-figure-switcher", children=[pick, out])
+    return kit.make(w.VBox, "tmd-figure-switcher", children=[pick, out])

@@ -14,6 +14,7 @@ from ._data import text
 from ._essay import essay
 from ._html import esc
 from ._map import map_spec as _map_spec
+from ._map_legend import legend_html
 from ._map_table import membership_table_html
 from ._timeline import timeline_spec as _timeline_spec
 from ._timeline_table import chronology_html
@@ -64,6 +65,11 @@ def map_figure(lang: str, org: str = "cis") -> go.Figure:
 def map_spec(lang: str, org: str = "cis") -> dict:
     """Return map_figure as plotly.js reads it, built without plotly's validation."""
     return _map_spec(members(), lang=lang, org=org)
+
+
+def map_legend(lang: str, org: str = "cis") -> str:
+    """Return the legend of org's map (each status's colour, hatching and name) as HTML."""
+    return legend_html(members(), org, lang)
 
 
 def map_table(lang: str, org: str = "cis") -> str:

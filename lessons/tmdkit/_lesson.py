@@ -15,7 +15,7 @@ from ._coverage_panel import CoveragePanel
 from ._data import DATA, DataError, text
 from ._errorbox import BrokenLesson, guarded
 from ._figpanel import figure_panel, figure_switch
-from ._figures import map_spec, map_table, timeline_spec, timeline_table
+from ._figures import map_legend, map_spec, map_table, timeline_spec, timeline_table
 from ._kit import Kit
 from ._quizpanel import quiz_panel
 from ._results_panel import ResultsPanel
@@ -126,7 +126,10 @@ class Lesson:
             return self._once(
                 ("map", org),
                 lambda: figure_panel(
-                    self.kit, lambda lg: map_spec(lg, org), lambda lg: map_table(lg, org)
+                    self.kit,
+                    lambda lg: map_spec(lg, org),
+                    lambda lg: map_table(lg, org),
+                    lambda lg: map_legend(lg, org),
                 ),
             )
 
@@ -135,7 +138,7 @@ class Lesson:
 
         return self._once(
             ("map", orgs),
-            lambda: figure_switch(self.kit, names, map_spec, map_table, "map_org"),
+            lambda: figure_switch(self.kit, names, map_spec, map_table, "map_org", map_legend),
         )
 
     # -- self-checks and results -------------------------------------------------------------

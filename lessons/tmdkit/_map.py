@@ -46,16 +46,15 @@ _LAYOUT = {
     "xaxis": {"visible": False, "range": _RANGE["x"]},
     "yaxis": {"visible": False, "range": _RANGE["y"], "scaleanchor": "x", "scaleratio": 1,
               "domain": [0.1, 1]},  # the slider sits below the map
-    # The legend explains the colours; clicking it must not hide states.
-    "legend": {"x": 0, "y": 1, "yanchor": "top", "font": {"size": 14}, "itemclick": False,
-               "itemdoubleclick": False, "bgcolor": "rgba(255,255,255,0.75)"},
+    "showlegend": False,  # the legend is HTML beside the figure (_map_legend)
 }
 _SLIDER = {"currentvalue": {"visible": False}, "font": {"size": 14}, "x": 0.03, "len": 0.94,
            "y": 0, "yanchor": "bottom", "pad": {"t": 0, "b": 5}}  # the subtitle names the step
 # fmt: on
 
 
-def _ink(colour: str) -> str:
+def ink(colour: str) -> str:
+    """Return the hatching colour that shows on a fill of this colour."""
     r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     # Dark hatching on light fills, light on dark ones, so the pattern shows on a projector.
     light = 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45
@@ -63,7 +62,7 @@ def _ink(colour: str) -> str:
 
 
 def _pattern(look: dict) -> dict:
-    return {"shape": look["pattern"], "fgcolor": _ink(look["colour"])}
+    return {"shape": look["pattern"], "fgcolor": ink(look["colour"])}
 
 
 def _wrap(s: str) -> list[str]:
@@ -110,7 +109,7 @@ def _steps(members: dict, org: str, lang: str) -> list[dict]:
         restyle = {
             "fillcolor": [s["colour"] for s in shown],
             "fillpattern.shape": [s["pattern"] for s in shown],
-            "fillpattern.fgcolor": [_ink(s["colour"]) for s in shown],
+            "fillpattern.fgcolor": [ink(s["colour"]) for s in shown],
         }
         subtitle = {"title.subtitle.text": esc(text(moment["label"], lang), quote=False)}
         label = esc(text(moment["short"], lang), quote=False)
@@ -172,11 +171,6 @@ def map_spec(
         if state["iso3"] == "KAZ":  # the lesson's own state
             trace["line"] = {"width": 2.2}
         data.append(trace)
-    for look in spec["statuses"]:  # the legend: one empty trace per status
-        data.append(dict(
-            type="scatter", x=[None], y=[None], name=esc(text(look["label"], lang), quote=False),
-            showlegend=True, fillcolor=look["colour"], fillpattern=_pattern(look), hoverinfo="skip",
-        ))  # fmt: skip
     data += _labels(members, lang)
     title = {"text": f"<b>{esc(text(spec['title'], lang), quote=False)}</b>", "x": 0.01}
     subtitle = {"text": esc(text(spec["moments"][active]["label"], lang), quote=False),

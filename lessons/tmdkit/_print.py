@@ -15,7 +15,7 @@ from . import _content as content
 from ._blocks import essay_html, facts_html, glossary_html, list_html, teacher_html
 from ._css import CSS
 from ._data import DATA, text
-from ._figures import map_figure, map_table, timeline_figure, timeline_table
+from ._figures import map_figure, map_legend, map_table, timeline_figure, timeline_table
 from ._html import esc
 from ._i18n import strings, t
 from .items import kind_of
@@ -108,7 +108,8 @@ def lesson_html(path: Path, lang: str, teacher: bool = False) -> str:
                 )
             elif method == "map":  # on paper every organisation the buttons choose from
                 for org in args or ("cis",):
-                    parts.append(_figure(map_figure(lang, org), map_table(lang, org), lang))
+                    figure = _figure(map_figure(lang, org), map_table(lang, org), lang)
+                    parts.append(map_legend(lang, org) + figure)
             elif method == "quiz":
                 items = content.quiz_items(stem, args)
                 parts += [item_html(item, str(i + 1), lang) for i, item in enumerate(items)]
