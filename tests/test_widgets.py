@@ -193,6 +193,11 @@ def test_an_answer_seen_in_teacher_mode_is_recorded_as_seen_and_the_item_stays_o
     assert (attempt.status, attempt.tries, attempt.revealed) == ("right", 1, True)
 
 
+def test_an_item_first_shown_in_teacher_mode_is_recorded_as_seen():
+    _v, state = view("90-single", teacher=True)
+    assert state.board.attempts["90-single"].revealed
+
+
 def test_an_item_finished_before_teacher_mode_is_not_marked_as_seen():
     v, state = view("90-single")
     v.input.radio.value = "b"

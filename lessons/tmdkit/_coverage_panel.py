@@ -71,12 +71,11 @@ class CoveragePanel:
         self.lesson, kit = lesson, lesson.kit
         self.points = content.keypoints(lesson.root)
         self.errors = content.known_errors(lesson.root)
-        lang = lesson.state.lang  # made with their labels: one message each to the browser
-        self.answer = kit.make(
-            w.Textarea, "tmd-essay-input", rows=12, **self._labels(lang)["answer"]
-        )
+        # Made with their labels: one message each to the browser, and no report to draw yet.
+        labels = self._labels(lesson.state.lang)
+        self.answer = kit.make(w.Textarea, "tmd-essay-input", rows=12, **labels["answer"])
         self.button = kit.make(w.Button, "tmd-check", button_style="primary", icon="check",
-                               **self._labels(lang)["button"])  # fmt: skip
+                               **labels["button"])  # fmt: skip
         self.report = kit.make(w.HTML, "tmd-feedback")
         self.last: Report | None = None
         self.notice: str | None = None  # ui.yaml key shown instead of a report (empty, failed)
@@ -85,16 +84,15 @@ class CoveragePanel:
         )
         self.button.on_click(self.check)
         lesson.state.observe(lambda _c: self.relabel(), names=["lang"])
-        self.relabel()
 
     def relabel(self) -> None:
         """Redraw labels, and the report if there is one, in the lesson's language."""
-        labels = self._labels(self.lesson.state.lang)
-        set_traits((self.answer, labels["answer"]), (self.button, labels["button"]))
+        set_traits(self, self._labels(self.lesson.state.lang))
         self.draw()
 
     @staticmethod
     def _labels(lang: str) -> dict[str, dict[str, str]]:
+        """Return the labels of the answer box and the check button, by attribute, in lang."""
         return {
             "answer": {"placeholder": t("coverage_placeholder", lang),
                        "description": t("your_answer", lang)},

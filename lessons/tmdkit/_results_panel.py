@@ -54,11 +54,12 @@ class ResultsPanel:
         lang = lesson.state.lang
         self.status: tuple[str, str, dict, str] | None = None
         self.bank = content.bank_version(lesson.stem, lesson.root)  # fixed while the kernel runs
-        # Made with what they show (one message each to the browser); redraw() then changes nothing.
-        self.name = kit.make(w.Text, "tmd-name", **self._labels(lang)["name"])
+        # Made with what they show: one message each to the browser, and nothing to redraw yet.
+        labels = self._labels(lang)
+        self.name = kit.make(w.Text, "tmd-name", **labels["name"])
         self.summary = kit.make(w.HTML, "tmd-results-summary", value=self._summary_html(lang))
         self.button = kit.make(w.Button, "tmd-save", button_style="primary", icon="save",
-                               **self._labels(lang)["button"])  # fmt: skip
+                               **labels["button"])  # fmt: skip
         self.actions = kit.make(w.HTML, "tmd-results-actions", value=self._actions_html(lang))
         self.widget = kit.make(
             w.Box, "tmd-results", children=[self.summary, self.name, self.button, self.actions]
@@ -67,7 +68,6 @@ class ResultsPanel:
         self.name.observe(lambda _c: self.draw_actions(), names=["value"])
         lesson.state.observe(lambda _c: self.redraw(), names=["lang"])
         lesson.toolbar.listeners.append(self.refresh)
-        self.redraw()
 
     def record(self) -> dict:
         """Return the results as they would be saved now."""
@@ -83,12 +83,12 @@ class ResultsPanel:
 
     def redraw(self) -> None:
         """Redraw every label in the lesson's language, then the contents."""
-        labels = self._labels(self.lesson.state.lang)
-        set_traits((self.name, labels["name"]), (self.button, labels["button"]))
+        set_traits(self, self._labels(self.lesson.state.lang))
         self.refresh()
 
     @staticmethod
     def _labels(lang: str) -> dict[str, dict[str, str]]:
+        """Return the labels of the name box and the save button, by attribute, in lang."""
         save = t("save_results", lang)
         return {
             "name": {

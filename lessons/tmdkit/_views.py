@@ -43,8 +43,8 @@ class ItemView:
         self.attempt = state.board.register(item["id"], section, item["type"])
         self.verdict: Verdict | None = None
         self.hints_shown = 0
-        # Made with the texts they show, so each widget reaches the browser in one message; the
-        # relabel() below then changes nothing.
+        self._note_seen()
+        # Made with the texts they show: one message each to the browser, nothing to relabel.
         lang = state.lang
         self.prompt = html("tmd-prompt", value=self._prompt_html(lang))
         self.input = self.kind.make_input(item, lambda xs: state.shuffled(item["id"], xs), lang)
@@ -61,7 +61,6 @@ class ItemView:
             f"tmd-item--{item['id']}",
         )
         state.observe(self.relabel, names=["lang", "teacher"])
-        self.relabel()
 
     @property
     def hint_button(self) -> w.Button | None:
@@ -109,8 +108,7 @@ class ItemView:
     def relabel(self, _change: Any = None) -> None:
         """Redraw every text in the current language from the stored state (no re-checking)."""
         lang = self.state.lang
-        if self.state.teacher:  # a student who turns teacher mode on has seen the answer
-            self.state.board.shown(self.item["id"])
+        self._note_seen()
         self.prompt.value = self._prompt_html(lang)
         self.input.relabel(lang)
         self.check_button.description = t("check", lang)
@@ -118,6 +116,10 @@ class ItemView:
             self.hint_button.description = t("hint" if not self.hints_shown else "next_hint", lang)
             self.hint_button.disabled = self.hints_shown >= len(self.item.get("hints", ()))
         self.out.value = self._out_html(lang)
+
+    def _note_seen(self) -> None:
+        if self.state.teacher:  # a student who turns teacher mode on has seen the answer
+            self.state.board.shown(self.item["id"])
 
     def _prompt_html(self, lang: str) -> str:
         refs = list(self.item.get("essay", ()))
@@ -165,7 +167,6 @@ class ContextView:
             f"tmd-item--{item['id']}",
         )
         state.observe(self.relabel, names=["lang", "teacher"])
-        self.relabel()
 
     def relabel(self, _change: Any = None) -> None:
         """Redraw the prompt, the passage and (in teacher mode) its note in the current language."""

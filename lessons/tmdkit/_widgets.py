@@ -73,9 +73,11 @@ def control(
     return getattr(_ipywidgets(), kind)(layout=shared(layout), **traits)
 
 
-def set_traits(*changes: tuple[w.Widget, dict[str, Any]]) -> None:
-    """Give each widget these trait values; a value it already has sends nothing to the browser."""
-    for widget, traits in changes:
+def set_traits(owner: Any, traits_by_widget: dict[str, dict[str, Any]]) -> None:
+    """Give each of owner's widgets (named by its attribute) these trait values; a value a widget
+    already has sends nothing to the browser."""
+    for attribute, traits in traits_by_widget.items():
+        widget = getattr(owner, attribute)
         for name, value in traits.items():
             setattr(widget, name, value)
 
