@@ -11,7 +11,7 @@ import ipywidgets as w
 import pytest
 import yaml
 from conftest import DATA, ROOT
-from tmdkit import _lesson, _results_panel
+from tmdkit import _figpanel, _lesson, _results_panel
 from tmdkit._errorbox import BrokenLesson
 from tmdkit._lesson import Lesson, start
 from tmdkit._save import SaveError
@@ -516,14 +516,51 @@ def test_a_quiz_item_or_map_the_notebook_names_but_the_data_lacks_shows_a_box_na
 PLOTLY = "application/vnd.plotly.v1+json"
 
 
+def _show(panel):
+    """Show panel as a notebook cell's last line does (IPython calls _ipython_display_)."""
+    panel._ipython_display_()
+    return panel
+
+
 def _shown_figure(panel):
     """Return the plotly figure the panel's Output shows now."""
     out = next(c for c in panel.children if isinstance(c, w.Output))
     return next(o["data"][PLOTLY] for o in out.outputs if PLOTLY in o["data"])
 
 
-def test_a_map_of_two_organisations_draws_one_figure_and_the_buttons_choose_which(lesson):
-    panel = lesson.map("cis", "eaeu")
+def test_a_figure_is_sent_just_after_its_panel_is_shown_and_not_again_when_shown_again(
+    lesson, monkeypatch, capsys
+):
+    sent = []
+    out = lesson.timeline()
+    monkeypatch.setattr(w.Widget, "send_state", lambda self, key=None: sent.append((self, key)))
+    assert out.outputs == ()
+    _show(out)
+    assert PLOTLY in out.outputs[0]["data"] and sent == [(out, "outputs")]
+    _show(out)  # a re-run cell shows the same panel again
+    assert sent == [(out, "outputs")]
+
+
+def test_a_figure_panel_is_displayed_before_its_figure_is_sent(lesson, monkeypatch):
+    order = []
+    monkeypatch.setattr(_figpanel, "display", lambda *a, **k: order.append("shown"))
+    out = lesson.map("cis")
+    out.observe(lambda _change: order.append("figure sent"), names=["outputs"])
+    _show(out)
+    assert order == ["shown", "figure sent"]
+
+
+def test_a_language_change_before_the_panel_is_shown_sends_the_figure_in_the_new_language(
+    lesson, capsys
+):
+    out = lesson.map("eurasec")
+    lesson.state.lang = "en"
+    _show(out)
+    assert "Membership suspended" in out.outputs[0]["data"]["text/html"]
+
+
+def test_a_map_of_two_organisations_draws_one_figure_and_the_buttons_choose_which(lesson, capsys):
+    panel = _show(lesson.map("cis", "eaeu"))
     buttons = next(c for c in panel.children if isinstance(c, w.ToggleButtons))
     assert [label for label, _ in buttons.options] == ["ТМД", "ЕАЭО"]
     assert _shown_figure(panel)["layout"]["title"]["text"] == "<b>ТМД-ға мүшелік</b>"
@@ -531,8 +568,10 @@ def test_a_map_of_two_organisations_draws_one_figure_and_the_buttons_choose_whic
     assert "ЕАЭО" in _shown_figure(panel)["layout"]["title"]["text"]
 
 
-def test_switching_the_language_relabels_the_map_buttons_and_keeps_the_organisation_chosen(lesson):
-    panel = lesson.map("cis", "eaeu")
+def test_switching_the_language_relabels_the_map_buttons_and_keeps_the_organisation_chosen(
+    lesson, capsys
+):
+    panel = _show(lesson.map("cis", "eaeu"))
     buttons = next(c for c in panel.children if isinstance(c, w.ToggleButtons))
     buttons.value = "eaeu"
     lesson.state.lang = "en"
@@ -541,8 +580,8 @@ def test_switching_the_language_relabels_the_map_buttons_and_keeps_the_organisat
     assert _shown_figure(panel)["layout"]["title"]["text"] == "<b>EAEU membership</b>"
 
 
-def test_the_map_shows_its_legend_as_text_above_the_figure_in_the_lessons_language(lesson):
-    out = lesson.map("eurasec")
+def test_the_map_shows_its_legend_as_text_above_the_figure_in_the_lessons_language(lesson, capsys):
+    out = _show(lesson.map("eurasec"))
     kinds = [next(iter(o["data"])) for o in out.outputs]
     assert kinds == ["text/html", PLOTLY, "text/html"]
     assert "tmd-map-legend" in out.outputs[0]["data"]["text/html"]

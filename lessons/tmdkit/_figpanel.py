@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
+from IPython.display import display
 
 from ._figures import figure_bundle
 from ._html import esc
@@ -39,13 +40,50 @@ def figure_outputs(
     return (_html_output(legend(lang), ""), figure, alt) if legend else (figure, alt)
 
 
+class FigureOutput(w.Output):
+    """An Output that sends its figure just after the browser shows it, and again on each change.
+
+    Sent with the Output, a figure is drawn before the Output is on the page, and JupyterLab's
+    plotly renderer draws it twice more when the Output is placed; sent just after, it is drawn in
+    place like a figure outside a widget: three draws instead of five (benchmarks/run_all.py).
+    So the panel must be shown by IPython's display (a cell's last line), not inside another box.
+    """
+
+    def __init__(self, make: Callable[[], tuple[dict, ...]], **traits: Any) -> None:
+        super().__init__(**traits)
+        self._make = make
+        self._sent = False
+
+    def draw(self, _change: Any = None) -> None:
+        """Send the figure as it is now (the lesson's language, the chosen organisation)."""
+        self.outputs = self._make()
+        self._sent = True
+
+    def _ipython_display_(self) -> None:
+        show_then_draw(self, self)
+
+
+class FigureSwitcher(w.VBox):
+    """Buttons above a FigureOutput, which gets its figure once the two are shown."""
+
+    def _ipython_display_(self) -> None:
+        show_then_draw(self, self.children[-1])
+
+
+def show_then_draw(shown: w.Widget, out: FigureOutput) -> None:
+    """Display shown, then send out's figure unless it was sent before (a re-run cell)."""
+    display(shown._repr_mimebundle_(), raw=True)
+    if not out._sent:
+        out.draw()
+
+
 def figure_panel(
     kit: Kit,
     build: Callable[[str], Any],
     table: Callable[[str], str],
     legend: Callable[[str], str] | None = None,
-) -> w.Output:
-    """Return one Output widget holding the figure, its legend and table, redrawn per language.
+) -> FigureOutput:
+    """Return one Output holding the figure, its legend and table, redrawn per language.
 
     The figure is sent as Plotly's mime bundle, which the front end's renderer draws with its own
     plotly.js, so no copy of plotly.js lands in the notebook.
@@ -54,12 +92,8 @@ def figure_panel(
     def outputs() -> tuple[dict, ...]:
         return figure_outputs(build, table, kit.state.lang, legend)
 
-    out = kit.make(w.Output, "tmd-figure", outputs=outputs())
-
-    def draw(_change: Any = None) -> None:
-        out.outputs = outputs()
-
-    kit.state.observe(draw, names=["lang"])
+    out = kit.make(FigureOutput, "tmd-figure", make=outputs)
+    kit.state.observe(out.draw, names=["lang"])
     return out
 
 
@@ -70,7 +104,7 @@ def figure_switch(
     table: Callable[[str, str], str],
     label: str,
     legend: Callable[[str, str], str] | None = None,
-) -> w.Box:
+) -> FigureSwitcher:
     """Return buttons choosing one of several figures, above one Output showing the chosen one.
 
     One figure drawn instead of several: each costs the browser a draw, a redraw and a snapshot
@@ -87,20 +121,19 @@ def figure_switch(
         return figure_outputs(lambda lg: build(lg, chosen), lambda lg: table(lg, chosen),
                               kit.state.lang, key)  # fmt: skip
 
-    out = kit.make(w.Output, "tmd-figure", outputs=outputs())
-
-    def draw(_change: Any = None) -> None:
-        out.outputs = outputs()
+    out = kit.make(FigureOutput, "tmd-figure", make=outputs)
 
     def relabel(_change: Any = None) -> None:
         chosen = pick.value
-        pick.unobserve(draw, names=["value"])  # new options reset the choice: put it back unseen
+        pick.unobserve(
+            out.draw, names=["value"]
+        )  # new options reset the choice: put it back unseen
         pick.options = choices(kit.state.lang)
         pick.value = chosen
-        pick.observe(draw, names=["value"])
+        pick.observe(out.draw, names=["value"])
         pick.description = t(label, kit.state.lang)
-        draw()
+        out.draw()
 
-    pick.observe(draw, names=["value"])
+    pick.observe(out.draw, names=["value"])
     kit.state.observe(relabel, names=["lang"])
-    return kit.make(w.VBox, "tmd-figure-switcher", children=[pick, out])
+    return kit.make(FigureSwitcher, "tmd-figure-switcher", children=[pick, out])

@@ -28,7 +28,7 @@ class Kit:
 
     def make(self, cls: type, *classes: str, **traits: Any) -> Any:
         """Return a new widget of cls with the shared layout and style, and CSS classes."""
-        widget = control(cls.__name__, *classes, **traits)
+        widget = control(cls, *classes, **traits)
         self.made.append(widget)
         return widget
 

@@ -59,18 +59,19 @@ STYLES = {
 
 
 def control(
-    kind: str, *classes: str, layout: str = "layout", style: str | None = None, **traits: Any
+    kind: str | type, *classes: str, layout: str = "layout", style: str | None = None, **traits: Any
 ) -> Any:
-    """Return a new ipywidgets control of this class name with the shared layout and style.
+    """Return a new control (an ipywidgets class, or its name) with the shared layout and style.
 
     Everything it shows goes into the constructor: the front end gets one message that opens
     the widget with its state, not an open followed by an update per trait set afterwards."""
-    style = style or STYLES.get(kind)
+    cls = kind if isinstance(kind, type) else getattr(_ipywidgets(), kind)
+    style = style or STYLES.get(cls.__name__)
     if style:
         traits["style"] = shared(style)
     if classes:
         traits["_dom_classes"] = classes
-    return getattr(_ipywidgets(), kind)(layout=shared(layout), **traits)
+    return cls(layout=shared(layout), **traits)
 
 
 def set_traits(owner: Any, traits_by_widget: dict[str, dict[str, Any]]) -> None:

@@ -1,9 +1,12 @@
 """What every lesson shows once run, in JupyterLab (every lesson) and in the Lite site (a sample)."""
 
 import json
+import re
+from html import unescape
 
 import pytest
 import yaml
+from tmdkit import _figures
 
 from . import _lab
 
@@ -218,3 +221,30 @@ def test_the_map_buttons_switch_lesson_6_to_the_eaeu_map(tab):
     tab.page.wait_for_function(
         "el => el.textContent.includes('ЕАЭО')", arg=title.element_handle(), timeout=20_000
     )
+
+
+def _title(spec: dict) -> str:
+    """Return a figure's title as plotly shows it: its markup gone, its entities read."""
+    return unescape(re.sub(r"<[^>]+>", "", spec["layout"]["title"]["text"]))
+
+
+def test_switching_to_russian_redraws_both_figures_of_lesson_6_in_russian(host):
+    # The figures reach the browser after their panels are shown (tmdkit._figpanel); a language
+    # switch must still replace them, in JupyterLab and in the Lite site alike.
+    tab = host.tab()
+    try:
+        tab.open_and_run("lessons/06-esseden-keiin.ipynb")
+        page = tab.page
+        page.locator(".tmd-toolbar .tmd-lang button", has_text="Русский").first.click()
+        want = [_title(_figures.timeline_spec("ru")), _title(_figures.map_spec("ru", "cis"))]
+        page.wait_for_function(
+            """(want) => {
+              const shown = [...document.querySelectorAll('.jp-Notebook .js-plotly-plot .gtitle')]
+                .map((el) => el.textContent);
+              return shown.length === 2 && want.every((title) => shown.includes(title));
+            }""",
+            arg=want,
+            timeout=30_000,
+        )
+    finally:
+        tab.close()
