@@ -121,3 +121,88 @@ def test_on_a_phone_every_option_wraps_after_its_button_and_stays_in_its_item(ta
         found += [f"{lang}: {line}" for line in seen["found"]]
         _lab.screenshot(tab.page, f"phone-{lesson}-{lang}")
     assert found == [], "\n".join(found)
+
+
+@pytest.fixture(scope="module", params=["04-eurazek", "00-kirispe"])
+def phone(request, lab_host):
+    """A lesson with a chronology item (04 has the longest rows in kk and ru, 00 in en), run once
+    on a phone-sized screen with Lab's side panels closed, for the tests below."""
+    tab = lab_host.tab()
+    tab.lesson, page = request.param, tab.page
+    try:
+        page.set_viewport_size(PHONE)
+        _lab.open_notebook(page, tab.server, f"lessons/{request.param}.ipynb")
+        # closed before the figures are drawn: in the 30 px left beside Lab's open side panels,
+        # plotly draws them with a negative width and says so in the console
+        page.evaluate(
+            "() => { const s = window.jupyterapp.shell; s.collapseLeft(); s.collapseRight(); }"
+        )
+        _lab.run_all(page)
+        _lab.settle_outputs(page)
+        yield tab
+    finally:
+        tab.close()
+
+
+# Every element of our outputs with text of its own (prose, translations, feedback, hints, answer
+# boxes, fact checks, legends, tables, the results panel; not the controls) and its lines' spacing
+# where it is over 1.6 times its font size (ipywidgets sets an HTML widget's lines 28 px apart);
+# and every button, list, dropdown and text box under 24 px high, which a finger would miss.
+LINES = """() => {
+  const found = [], seen = new Set();
+  let blocks = 0, controls = 0;
+  const where = el => { const owner = el.closest('[class*="tmd-"]');
+    return owner ? '.' + [...owner.classList].filter(c => c.startsWith('tmd-')).join('.') : 'an unnamed block'; };
+  for (const out of document.querySelectorAll('.jp-Notebook .jp-OutputArea-output')) {
+    if (!out.querySelector('[class*="tmd-"]')) continue;
+    for (const el of out.querySelectorAll('*')) {
+      if (seen.has(el) || !el.getClientRects().length || el.closest('.js-plotly-plot')) continue;
+      seen.add(el);
+      if (el.matches('button, select, input:not([type=radio], [type=checkbox]), textarea')) {
+        controls += 1;
+        const high = el.getBoundingClientRect().height;
+        if (high < 24) found.push(`a ${el.tagName.toLowerCase()} in ${where(el)} is ${high} px high`);
+        continue;
+      }
+      if (el.closest('button, select:not([size]), textarea, .widget-label')) continue;
+      if (![...el.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim())) continue;
+      blocks += 1;
+      const style = getComputedStyle(el), size = parseFloat(style.fontSize);
+      const line = style.lineHeight === 'normal' ? 1.2 * size : parseFloat(style.lineHeight);
+      if (line > 1.6 * size + 0.5) {
+        found.push(`"${el.textContent.trim().slice(0, 30)}" (${where(el)}): lines ${line} px ` +
+                   `apart, ${(line / size).toFixed(2)} times its ${size} px font`);
+      }
+    }
+  }
+  return {blocks, controls, found: [...new Set(found)].slice(0, 12)};
+}"""
+
+
+def test_our_text_reads_in_lines_at_most_1_6_times_its_size_and_our_controls_stay_24_px_high(
+    phone,
+):
+    page, found = phone.page, []
+    item = page.locator(".tmd-item:has(.tmd-order)").first
+    item.locator(".tmd-check").click()  # feedback
+    item.locator(".tmd-fb").wait_for()
+    if item.locator(".tmd-hint").count():
+        item.locator(".tmd-hint").click()
+        item.locator(".tmd-hint-text").first.wait_for()
+    page.locator(".tmd-teacher").first.click()  # every answer box and the teacher's notes
+    page.locator(".tmd-answer-box").first.wait_for()
+    page.evaluate("() => document.querySelectorAll('.jp-OutputArea-output details')"
+                  ".forEach(d => { d.open = true; })")  # text alternatives, glossary, sources  # fmt: skip
+    try:
+        for size in (PHONE, {"width": 1366, "height": 900}):
+            page.set_viewport_size(size)
+            page.wait_for_timeout(1000)  # Lumino lays out again
+            seen = page.evaluate(LINES)
+            assert seen["blocks"] >= 20 and seen["controls"] >= 5, seen
+            found += [f"at {size['width']} px: {line}" for line in seen["found"]]
+        page.set_viewport_size(PHONE)
+        _lab.screenshot(page, f"phone-text-{phone.lesson}")
+    finally:
+        page.locator(".tmd-teacher").first.click()
+        page.set_viewport_size(PHONE)
+    assert found == [], "\n".join(found)
