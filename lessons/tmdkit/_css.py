@@ -113,4 +113,12 @@ CSS = """<style>
    1.45 of their size. Buttons, dropdowns and text boxes keep ipywidgets' heights. */
 .jp-OutputArea-output .widget-html > .widget-html-content,
 .jp-OutputArea-output .jupyter-widget-html > .jupyter-widget-html-content {line-height: 1.45;}
+/* A chronology row wraps inside the item with every word shown (never cut, never "…"), its number
+   hanging in front and a rule between rows; the list grows to fit its rows where the browser can
+   (field-sizing) and scrolls where it cannot. Its words are joined by a breakable space (see
+   items/order.py): ipywidgets writes a list row's spaces as no-break spaces. */
+.tmd-order select {field-sizing: content;}
+.tmd-order option {white-space: normal; overflow-wrap: anywhere;
+  padding: 4px 4px 4px calc(4px + 1.2em); text-indent: -1.2em; border-bottom: 1px solid #ddd;}
+.tmd-order option:last-child {border-bottom: none;}
 </style>"""

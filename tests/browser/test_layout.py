@@ -144,6 +144,78 @@ def phone(request, lab_host):
         tab.close()
 
 
+# Every chronology list: the list and each of its rows need no more room than they have (the
+# browser would cut the row, or end it in "…"), no row is glued together by no-break spaces (it
+# could then only wrap inside a word), no row runs past its item; the ↑ and ↓ buttons lie inside
+# the item and are at least 24 px each way. Returns how many rows it measured.
+CHRONOLOGY = """() => {
+  const found = [];
+  let rows = 0;
+  for (const list of document.querySelectorAll('.jp-OutputArea-output .tmd-order select')) {
+    if (!list.getClientRects().length) continue;
+    const item = list.closest('.tmd-subitem, .tmd-item'), box = item.getBoundingClientRect();
+    if (list.scrollWidth > list.clientWidth + 1) {
+      found.push(`a list needs ${list.scrollWidth} px, has ${list.clientWidth}`);
+    }
+    if (list.scrollHeight > list.clientHeight + 1) {
+      found.push(`a list hides ${list.scrollHeight - list.clientHeight} px of its rows`);
+    }
+    for (const row of list.options) {
+      rows += 1;
+      const name = row.textContent.replace(/\\s+/g, ' ').slice(0, 40), own = row.getBoundingClientRect();
+      if (row.scrollWidth > row.clientWidth + 1) {
+        const dots = getComputedStyle(row).textOverflow === 'ellipsis' ? ', ends in "…"' : '';
+        found.push(`"${name}" is cut: needs ${row.scrollWidth} px, has ${row.clientWidth}${dots}`);
+      }
+      if (/[^\\s\\d.]\\u00a0\\S/.test(row.textContent)) {
+        found.push(`"${name}": no-break spaces join its words, so it cannot wrap between them`);
+      }
+      if (own.left < box.left - 0.5 || own.right > box.right + 0.5) {
+        found.push(`"${name}" runs past its item`);
+      }
+    }
+    for (const button of item.querySelectorAll(':scope > .tmd-up, :scope > .tmd-down')) {
+      const b = button.getBoundingClientRect(), name = button.innerText.trim();
+      if (b.left < box.left - 0.5 || b.right > box.right + 0.5) found.push(`${name} lies outside its item`);
+      if (b.width < 24 || b.height < 24) found.push(`${name} is ${b.width}x${b.height} px, under 24`);
+    }
+  }
+  return {rows, found: [...new Set(found)].slice(0, 12)};
+}"""
+
+# A finger at the centre of the button lands on it (nothing covers it).
+_TOUCHED = """b => { const r = b.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  return !!hit && hit.closest('button') === b; }"""
+
+
+def test_on_a_phone_every_chronology_row_wraps_in_its_item_in_full_and_its_buttons_are_in_reach(
+    phone,
+):
+    page, found = phone.page, []
+    for lang in LANGUAGES:
+        page.locator(".tmd-toolbar .tmd-lang button", has_text=lang).first.click()
+        page.wait_for_function(_LANG_SHOWN, arg=lang)
+        _lab.settle_outputs(page)
+        seen = page.evaluate(CHRONOLOGY)
+        assert seen["rows"] >= 4, f"the lesson shows {seen['rows']} chronology rows in {lang}"
+        found += [f"{lang}: {line}" for line in seen["found"]]
+    item = page.locator(".tmd-item:has(.tmd-order)").first
+    item.scroll_into_view_if_needed()
+    page.screenshot(path=str(_lab.artifacts() / f"phone-chronology-{phone.lesson}.png"))
+    rows = item.locator(".tmd-order select")
+    rows.select_option(index=1)  # a row chosen: both buttons can move it
+    item.locator(".tmd-up:enabled").wait_for()
+    rows.focus()
+    for name in ("tmd-up", "tmd-down"):  # Tab from the list reaches ↑, then ↓
+        page.keyboard.press("Tab")
+        assert name in page.evaluate("() => [...document.activeElement.classList]"), name
+    for button in (item.locator(".tmd-up"), item.locator(".tmd-down")):
+        button.scroll_into_view_if_needed()
+        assert button.evaluate(_TOUCHED), f"{button.inner_text()} is covered on a phone"
+    assert found == [], "\n".join(found)
+
+
 # Every element of our outputs with text of its own (prose, translations, feedback, hints, answer
 # boxes, fact checks, legends, tables, the results panel; not the controls) and its lines' spacing
 # where it is over 1.6 times its font size (ipywidgets sets an HTML widget's lines 28 px apart);

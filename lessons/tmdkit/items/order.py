@@ -27,6 +27,9 @@ from ._common import (
 )
 
 NAME = "order"
+# ipywidgets writes every space of a list row as a no-break space, so a long row could never wrap
+# on a phone; a three-per-em space looks the same and lets the line break there (_css.CSS).
+_SPACE = "\u2004"
 
 
 def check(item: Item, response: Any) -> Verdict:
@@ -74,7 +77,9 @@ class Input:
 
     def _pairs(self) -> list[tuple[str, str]]:
         text = labels(self.item, self.lang)
-        return [(f"{n + 1}. {text[oid]}", oid) for n, oid in enumerate(self.order)]
+        return [
+            (f"{n + 1}. " + text[oid].replace(" ", _SPACE), oid) for n, oid in enumerate(self.order)
+        ]
 
     def _enable(self, _change: Any = None) -> None:
         index = self.rows.index
