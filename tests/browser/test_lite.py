@@ -15,7 +15,7 @@ import yaml
 from . import _answer, _lab
 from ._host import Site, Tab
 from ._watch import Watch
-from .test_layout import OPTIONS_WRAP
+from .test_layout import LINES, OPTIONS_WRAP
 
 pytestmark = pytest.mark.browser
 
@@ -157,6 +157,20 @@ def test_on_a_phone_every_option_wraps_after_its_button_and_stays_in_its_item(le
     try:
         seen = page.evaluate(OPTIONS_WRAP)
         assert seen["options"] >= 10, f"{KK} shows only {seen['options']} options"
+        assert seen["found"] == [], "\n".join(seen["found"])
+    finally:
+        page.set_viewport_size({"width": 1366, "height": 900})
+
+
+def test_on_a_phone_our_text_reads_in_lines_at_most_1_6_times_its_size_and_controls_stay_24_px(
+    lesson_tab,
+):
+    page = lesson_tab.page
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(1500)  # Lumino lays out again
+    try:
+        seen = page.evaluate(LINES)
+        assert seen["blocks"] >= 20 and seen["controls"] >= 5, seen
         assert seen["found"] == [], "\n".join(seen["found"])
     finally:
         page.set_viewport_size({"width": 1366, "height": 900})
