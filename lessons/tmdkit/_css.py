@@ -121,4 +121,10 @@ CSS = """<style>
 .tmd-order option {white-space: normal; overflow-wrap: anywhere;
   padding: 4px 4px 4px calc(4px + 1.2em); text-indent: -1.2em; border-bottom: 1px solid #ddd;}
 .tmd-order option:last-child {border-bottom: none;}
+/* A figure's text alternative: its table, when wider than a phone, scrolls inside its own box
+   (a data table needs its columns side by side), never the figure and legend with it; cells read
+   from the start of the line, top-aligned, as prose does. */
+.jp-OutputArea-output .tmd-alt {overflow-x: auto;}
+.jp-OutputArea-output .tmd-alt table {table-layout: auto; margin: 0 0 1em;}
+.jp-OutputArea-output .tmd-alt :is(td, th) {text-align: start; vertical-align: top;}
 </style>"""

@@ -278,3 +278,34 @@ def test_our_text_reads_in_lines_at_most_1_6_times_its_size_and_our_controls_sta
         page.locator(".tmd-teacher").first.click()
         page.set_viewport_size(PHONE)
     assert found == [], "\n".join(found)
+
+
+# Every open text alternative of a figure: no output holding it (with the figure and its legend)
+# is wider inside than it shows, so none scrolls sideways or cuts the table off; a table wider
+# than a phone scrolls inside the text alternative instead.
+ALTERNATIVES = """() => {
+  const found = [];
+  let open = 0;
+  for (const alt of document.querySelectorAll('.jp-OutputArea-output details.tmd-alt[open]')) {
+    if (!alt.getClientRects().length) continue;
+    open += 1;
+    const name = (alt.querySelector('caption') || alt).innerText.trim().slice(0, 40);
+    for (let out = alt.closest('.jp-OutputArea-output'); out;
+         out = out.parentElement.closest('.jp-OutputArea-output')) {
+      if (out.scrollWidth > out.clientWidth + 1) {
+        found.push(`"${name}": its output is ${out.scrollWidth - out.clientWidth} px too wide`);
+      }
+    }
+  }
+  return {open, found};
+}"""
+
+
+def test_on_a_phone_a_wide_text_alternative_scrolls_in_its_own_box_not_with_the_figure(phone):
+    page = phone.page
+    page.evaluate("() => document.querySelectorAll('.jp-OutputArea-output details.tmd-alt')"
+                  ".forEach(d => { d.open = true; })")  # fmt: skip
+    page.wait_for_timeout(500)
+    seen = page.evaluate(ALTERNATIVES)
+    assert seen["open"] >= 1, "the lesson shows no figure with a text alternative"
+    assert seen["found"] == [], "\n".join(seen["found"])
