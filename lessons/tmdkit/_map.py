@@ -27,7 +27,7 @@ _LINE = {"color": "#333333", "width": 0.8}
 # fmt: off
 # State names: a white halo keeps them legible on any fill or hatching; a callout's text
 # starts where its leader line ends, on the side the line comes from.
-_LABEL = {"size": 14, "color": "#111", "shadow": "0 0 1px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff"}
+LABEL_FONT = {"size": 14, "color": "#111", "shadow": "0 0 1px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff"}
 _LEADER = {"color": "#333", "width": 1.2}
 _SIDE = {"right": "middle left", "left": "middle right", "center": "middle center"}
 # What every state's outline shares, also said once. This small template replaces plotly's
@@ -142,7 +142,7 @@ def _labels(members: dict, lang: str) -> list[dict]:
         {"type": "scatter", "x": lines[0], "y": lines[1], "mode": "lines", "fill": "none",
          "line": _LEADER, "hoverinfo": "skip"},
         {"type": "scatter", "x": at[0], "y": at[1], "mode": "text", "fill": "none", "text": names,
-         "textposition": sides, "textfont": _LABEL, "hoverinfo": "skip"},
+         "textposition": sides, "textfont": LABEL_FONT, "hoverinfo": "skip"},
     ]  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from ._dates import to_plotly
 from ._events import Category, Era, Event
 from ._html import esc
 from ._i18n import t
+from ._map import LABEL_FONT  # the map's state names: same size, same white halo
 from ._timeline_layout import (
     BOTTOM,
     DAY_MS,
@@ -36,6 +37,7 @@ _TICKS = [
     {"dtickrange": ["M12", None], "value": "%Y"},
 ]
 Quotes = Mapping[int, str] | None  # essay sentence number -> its text
+_PAD = "\u00a0"
 BARE = {"data": {"scatter": [{"type": "scatter"}]}}  # plotly's "none" template, as plotly writes it
 
 
@@ -70,7 +72,8 @@ def hover(e: Event, lang: str, essay_text: Mapping[int, str] | None = None) -> s
 
 def _category(data: list[dict], i: int, cat: Category, own: list[Event], base: float, lang: str,
           lit: set[str], shown: View, essay: Quotes) -> tuple[float, list]:  # fmt: skip
-    """Add one category's traces to data from sub-row base on; return its rows and labels."""
+    """Add one category's traces to data from sub-row base on; return its rows and the
+    highlighted events with their row and side (True: the name goes left of the event)."""
     spans = {e.id: extent(e, e.short[lang] if e.id in lit else "", shown) for e in own}
     row = rows(spans)
     n = max(row.values(), default=0) + 1
@@ -105,16 +108,29 @@ def _category(data: list[dict], i: int, cat: Category, own: list[Event], base: f
                                 "symbol": [cat.symbol + "-open" * e.reported for e in points],
                                 "line": {"color": "#000", "width": look(points, 2, 0.5)}},
                         ))  # fmt: skip
-    # Names of highlighted events are annotations: each has its own white ground, so it reads
-    # over a bar or an era's shading.
-    labels = [{"name": f"label:{e.id}", "text": esc(e.short[lang], quote=False),
-               "x": to_plotly(e.end if is_bar(e) and not spans[e.id][2] else e.start),  # type: ignore[arg-type]
-               "y": y[e.id], "xref": "x", "yref": "y", "showarrow": False,
-               "xanchor": "right" if spans[e.id][2] else "left",
-               "xshift": (-1 if spans[e.id][2] else 1) * (4 if is_bar(e) else 12),
-               "font": {"size": 14}, "bgcolor": "rgba(255,255,255,0.75)"}
-              for e in own if e.id in lit]  # fmt: skip
+    # Names of highlighted events: placed by the caller as one text trace (see _labels).
+    labels = [(e, y[e.id], spans[e.id][2]) for e in own if e.id in lit]
     return slot, labels
+
+
+def _labels(named: list[tuple[Event, float, bool]], lang: str) -> dict:
+    """Return the names of highlighted events as one text trace beside their bars and markers.
+
+    One trace, not an annotation per name: JupyterLab draws a figure three times as a lesson
+    opens, and each annotation is laid out again every time. The white halo keeps a name legible
+    over a bar or an era's shading, as the map's state names are."""
+    x, text, side = [], [], []
+    for e, _, left in named:
+        # plotly's text has no pixel shift: a no-break space (about 4 px at 14 px) keeps the
+        # name clear of the bar's end or the marker's edge.
+        pad = _PAD * (1 if is_bar(e) else 3)
+        name = esc(e.short[lang], quote=False)
+        x.append(to_plotly(e.end if is_bar(e) and not left else e.start))  # type: ignore[arg-type]
+        text.append(name + pad if left else pad + name)
+        side.append("middle left" if left else "middle right")
+    return {"type": "scatter", "mode": "text", "name": "labels", "ids": [e.id for e, _, _ in named],
+            "x": x, "y": [y for _, y, _ in named], "text": text, "textposition": side,
+            "textfont": LABEL_FONT, "hoverinfo": "skip", "showlegend": False}  # fmt: skip
 
 
 def timeline(events: Sequence[Event], **options: Any) -> go.Figure:
@@ -146,6 +162,8 @@ def timeline_spec(
         bounds.append(base)
         labels += named
         base += slot
+    if labels:
+        data.append(_labels(labels, lang))
     shapes, notes = era_parts(eras, lang, shown)
     shapes += [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": y, "y1": y,
                 "line": {"color": "#BBB", "width": 1}, "layer": "below"}
@@ -162,7 +180,7 @@ def timeline_spec(
         # No legend: the axis names each lane beside it, and a legend costs plotly a fifth of
         # every draw (JupyterLab draws a figure four times as a lesson opens).
         showlegend=False,
-        shapes=shapes, annotations=notes + labels,
+        shapes=shapes, annotations=notes,
         xaxis={"type": "date", "range": [d.isoformat() for d in shown],
                "tickformatstops": _TICKS, "tickfont": {"size": 15}, "gridcolor": "#E4E4E4",
                "showline": True, "linecolor": "#888"},
