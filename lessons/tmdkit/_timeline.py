@@ -43,7 +43,8 @@ BARE = {"data": {"scatter": [{"type": "scatter"}]}}  # plotly's "none" template,
 
 def _wrapped(s: str, width: int = 60) -> str:
     # Wrap before escaping so that no line break can fall inside "&amp;".
-    return "<br>".join(esc(line, quote=False) for line in textwrap.wrap(s, width))
+    lines = textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(esc(line, quote=False) for line in lines)
 
 
 def hover(e: Event, lang: str, essay_text: Mapping[int, str] | None = None) -> str:
@@ -185,7 +186,7 @@ def timeline_spec(
                "tickformatstops": _TICKS, "tickfont": {"size": 15}, "gridcolor": "#E4E4E4",
                "showline": True, "linecolor": "#888"},
         yaxis={"tickmode": "array", "tickvals": ticks,
-               "ticktext": [esc(c.label[lang], quote=False) for c in categories], "tickfont": {"size": 15},
+               "ticktext": [_wrapped(c.label[lang], 14) for c in categories], "tickfont": {"size": 15},
                "range": [base, 0], "fixedrange": True, "showgrid": False,
                "zeroline": False, "automargin": True},
     )  # fmt: skip

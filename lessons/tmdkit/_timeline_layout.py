@@ -12,8 +12,11 @@ from ._html import esc
 
 MIN_BAR_DAYS = 90  # shorter periods are one marker: a 6-day bar is invisible on a 35-year axis
 # Layout is planned in pixels so that markers and labels never overlap: the plot area is assumed
-# about this wide (a notebook on a projector), each sub-row of a category gets ROW_PX.
-PLOT_PX, ROW_PX, _CHAR_PX, TOP, BOTTOM = 1000, 30, 8, 110, 45
+# about this wide, each sub-row of a category gets ROW_PX. Measured in JupyterLab with the file
+# browser open: 766 px at a 1366 px screen, 424 px at 1024 (names may touch there; closing the
+# file browser, or the Lite site's single-notebook view, gives them room). Planning for 424 px
+# would make lesson 06's chronology taller than a projector's screen.
+PLOT_PX, ROW_PX, _CHAR_PX, TOP, BOTTOM = 680, 30, 8, 110, 45
 DAY_MS = 86_400_000
 View = tuple[dt.date, dt.date]
 

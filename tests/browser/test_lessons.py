@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 import yaml
+from tmdkit import _content as content
 from tmdkit import _figures
 
 from . import _lab
@@ -112,6 +113,46 @@ def test_every_figure_of_the_lesson_is_drawn(rendered):
     expected = _lab.expected_figures(rendered.lesson.notebook)
     figures = rendered.page.evaluate(_FIGURES)
     assert figures == {"drawn": expected, "all": expected}
+
+
+# The timeline's event names (one text trace, on a date axis): each name's box, narrowed by the
+# no-break spaces that keep it off its marker, must not meet another name's.
+_NAME_BOXES = """() => {
+  const line = [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')]
+    .find((p) => p._fullLayout && p._fullLayout.xaxis && p._fullLayout.xaxis.type === 'date');
+  if (!line) return [];
+  return [...line.querySelectorAll('.textpoint text')].map((el) => {
+    const box = el.getBoundingClientRect(), text = el.textContent;
+    const pad = (text.length - text.replace(/\u00a0/g, '').length) * box.width / text.length;
+    const left = text.startsWith('\u00a0');
+    return {text: text.trim(), x0: box.left + (left ? pad : 0), x1: box.right - (left ? 0 : pad),
+            y0: box.top, y1: box.bottom};
+  });
+}"""
+
+
+def _named_events(lesson) -> int:
+    """Return how many event names the lesson's timeline shows (0 without a timeline)."""
+    if "lesson.timeline()" not in lesson.notebook.read_text(encoding="utf-8"):
+        return 0
+    lang = lesson.name.split("-")[0] if lesson.name != lesson.stem else "kk"
+    spec = _figures.timeline_spec(lang, content.focus_for(lesson.stem))
+    return sum(len(trace["text"]) for trace in spec["data"] if trace["name"] == "labels")
+
+
+def test_no_two_event_names_on_the_lessons_timeline_overlap(rendered):
+    boxes = rendered.page.evaluate(_NAME_BOXES)
+    assert len(boxes) == _named_events(rendered.lesson)
+    met = [
+        (a["text"], b["text"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x0"] < b["x1"] - 1
+        and b["x0"] < a["x1"] - 1
+        and a["y0"] < b["y1"] - 1
+        and b["y0"] < a["y1"] - 1
+    ]
+    assert met == []
 
 
 def test_no_output_of_the_lesson_carries_a_copy_of_plotly_js(rendered):
