@@ -648,3 +648,10 @@ def test_the_choice_check_skips_a_context_questions_own_passage_but_not_a_siblin
     assert not _choice_pairs(context(asked))
     sibling = _other("Минскідегі келісім туралы не білесіз?")
     assert _choice_pairs(context(asked, sibling)) == {("99-choice", "99-other")}
+
+
+def test_the_choice_check_reads_another_items_options_together_as_a_student_sees_them():
+    listed = _other(options=[_row(city) | {"id": str(n)} for n, city in enumerate(CITIES[:3])])
+    alone = _other(options=[_row("Минск")])
+    assert not _choice_pairs(_chosen(*CITIES), listed)
+    assert _choice_pairs(_chosen(*CITIES), alone)
