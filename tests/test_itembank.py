@@ -483,10 +483,6 @@ ALLOWED_CHOICE_GIVEAWAYS = {
     ("04-ctx-checkable", "04-fact-or-opinion"),
     ("04-ctx-checkable", "04-list-valid-period"),
     ("04-ctx-checkable", "04-present-tense"),
-    # A real giveaway, kept for now: the passage must state the Charter's 12-month rule for
-    # 06-ctx-georgia-year to be worked out from it, and 06-georgia-one-year asks for that rule.
-    # Rewording one of the two is left for a session that can rebuild the passage's tasks.
-    ("06-georgia-one-year", "06-context-after-2008"),
     # test_every_item_that_lists_ukraine_states_its_status makes every item that lists Ukraine
     # say it is a founding state that never ratified the Charter; these explanations do so.
     ("06-ukraine-status", "06-eaeu-joiners-2015"),
