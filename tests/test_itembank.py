@@ -463,15 +463,6 @@ ALLOWED_CHOICE_GIVEAWAYS = {
     # events (the match), which they cannot do without its months.
     ("02-chair-period", "02-reform-match"),
     ("02-chair-period", "02-s4-evaluation"),
-    # Explanations above correct sentence 4's loose "chaired the CIS" by naming the Council of
-    # Heads of State; the lesson's last item asks for that body after them. Kept: each names the
-    # body because its own point needs it (who chaired, who approved the Concept); a student who
-    # read them is asked to recall it, not given an unseen answer.
-    ("02-ctx-which-body", "02-chair-period"),
-    ("02-ctx-which-body", "02-concept-authors"),
-    ("02-ctx-which-body", "02-concept-name"),
-    ("02-ctx-which-body", "02-ctx-chair-role"),
-    ("02-ctx-which-body", "02-s4-evaluation"),
     # Only in Kazakh, by shared words: the explanation names the reform areas Nazarbayev proposed
     # in 2006, not the "one pressing problem a year" proposal 03-ctx-proposer asks about.
     ("03-ctx-proposer", "03-topics-match"),
