@@ -450,14 +450,6 @@ def test_the_giveaway_check_finds_a_context_passage_but_not_the_context_hints_it
 # nearly all a "2008" or "12" in an unrelated sentence; such pairs are left to a reader.
 # Pairs below were read and kept, each for the reason given.
 ALLOWED_CHOICE_GIVEAWAYS = {
-    # They name the 8 December Agreement as the document three states signed, which the lesson
-    # must do to teach the two-step founding; none says what it declared about the USSR, which is
-    # what 01-ctx-ussr-ends asks.
-    ("01-ctx-ussr-ends", "01-belavezha-signatories"),
-    ("01-ctx-ussr-ends", "01-central-asia-city"),
-    ("01-ctx-ussr-ends", "01-founding-two-dates"),
-    ("01-ctx-ussr-ends", "01-kazakhstan-support"),
-    ("01-ctx-ussr-ends", "01-majority-count"),
     # 02-chair-period asks what essay sentence 4 says, and the essay is shown above the
     # self-check; these quote sentence 4 (which part is an opinion?) or date the chairmanship's
     # events (the match), which they cannot do without its months.
