@@ -445,7 +445,8 @@ def test_the_giveaway_check_finds_a_context_passage_but_not_the_context_hints_it
 # not paired by it (a chronology explanation names every year and every event at once), so a
 # co-occurrence test would flag most of a lesson's explanations; their keys are pairs, not words.
 # Not caught: a text showing only part of a key's own words ("2006–2008" for "January 2006 to
-# October–November 2008", lesson 04) or naming a distractor only to deny it ("not 15 but 11").
+# October–November 2008"), naming a distractor only to deny it ("not 15 but 11"), or saying the
+# key in other words ("EurAsEC ended in 2015" for "ceased to exist on 1 January 2015").
 # Counting a key's year or number alone catches the first but adds some 27 pairs in today's bank,
 # nearly all a "2008" or "12" in an unrelated sentence; such pairs are left to a reader.
 # Pairs below were read and kept, each for the reason given.
