@@ -49,11 +49,13 @@ def table(res: dict) -> str:
                      f"  {cache.get(a, '')}")  # fmt: skip
     base = res.get("widgets_baseline_by_lesson", {})
     run_all = res.get("browser_run_all_ratio_by_lesson", {})
+    spread = res.get("browser_run_all_ratio_range_by_lesson", {})
     pss = res.get("kernel_pss_mib_by_lesson", {})
     for lesson, n in res.get("widgets_by_lesson", {}).items():
+        lo, hi = spread.get(lesson, ("?", "?"))
         lines.append(
             f"{lesson:<24} widgets {n!s:>4} (was {base.get(lesson, '?')!s:>4})"
-            f"  run all ×{run_all.get(lesson, '?')!s:<5}  PSS {pss.get(lesson, '?')} MiB"
+            f"  run all ×{run_all.get(lesson, '?')!s:<5} ({lo}–{hi})  PSS {pss.get(lesson, '?')} MiB"
         )
     for name, kib in res.get("figure_json_kib", {}).items():
         lines.append(f"{'figure JSON ' + name + ' (KiB)':<48} {kib:>10} "
