@@ -298,14 +298,34 @@ def _distinct(label, rest):
     return [w for w in _words(label) if not any(_alike(w, o) for o in others)]
 
 
+# A label may give a name in one language and its gloss in another in brackets: «Концепция
+# дальнейшего развития СНГ» (аудармасы: «ТМД-ны одан әрі дамыту тұжырымдамасы»), or a Russian
+# name with an English gloss. A text naming it in either language shows the option. Other
+# brackets ("(8 December)", "(sentence 6)", "(EurAsEC)") add detail, not another language.
+_GLOSS = re.compile(r"(?P<name>.+?)\s*\((?P<mark>аудармасы:\s*)?(?P<gloss>[^()]+)\)\W*")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _readings(label):
+    """The label's words as one reading, or its name and its gloss apart where it carries one."""
+    m = _GLOSS.fullmatch(label)
+    if m and (m["mark"] or (_LATIN.search(m["gloss"]) and not _LATIN.search(m["name"]))):
+        return (m["name"], m["gloss"])
+    return (label,)
+
+
 def _options_shown(item, text, lang):
-    """The ids of the options text shows, each by its distinctive words (or its whole label)."""
+    """The ids of the options text shows, each by its distinctive words (or its whole label) in
+    any language the label carries."""
     labels = {o["id"]: o["text"][lang] for o in item["options"]}
     words = _words(text)
     shown = set()
     for oid, label in labels.items():
-        own = _distinct(label, tuple(v for k, v in labels.items() if k != oid))
-        if _has(words, own) if own else _gives(text, label):
+        rest = tuple(v for k, v in labels.items() if k != oid)
+        readings = [_distinct(part, rest) for part in _readings(label)]
+        if any(_has(words, own) for own in readings if own) or (
+            not any(readings) and _gives(text, label)
+        ):
             shown.add(oid)
     return shown
 
@@ -375,6 +395,19 @@ def test_the_choice_check_finds_a_key_by_the_words_no_distractor_has_not_by_a_pa
     )
     assert _choice_pairs(chair, _other("2006 жылғы 20 мамырда қабылдап, 2007 жылғы 5 қазанда"))
     assert not _choice_pairs(chair, _other("Төрағалық 2006 жылғы 20 мамырда басталды."))
+
+
+def test_the_choice_check_finds_a_key_named_only_in_the_language_of_its_gloss():
+    names = _chosen(
+        "«Концепция дальнейшего развития СНГ» (аудармасы: «ТМД-ны одан әрі дамыту тұжырымдамасы»)",
+        "«Устав СНГ» (аудармасы: «ТМД Жарғысы»)",
+        "«Алма-Атинская декларация» (аудармасы: «Алматы декларациясы»)",
+    )
+    assert _choice_pairs(
+        names, _other("Душанбеде ТМД-ны одан әрі дамыту тұжырымдамасы мақұлданды.")
+    )
+    assert _choice_pairs(names, _other("В Душанбе одобрена Концепция дальнейшего развития СНГ."))
+    assert not _choice_pairs(names, _other("ТМД-ны одан әрі дамыту тұжырымдамасы мен ТМД Жарғысы."))
 
 
 def test_the_choice_check_does_not_flag_a_text_that_also_names_a_distractor():
