@@ -68,6 +68,17 @@ def build_offline(*args: str) -> None:
         raise RuntimeError(f"the offline build failed:\n{(run.stdout + run.stderr)[-2000:]}")
 
 
+# Pinned for the floor site only, whose notebook imports plotly: a lesson sends its figures as
+# plain data that the front end's plotly.js draws, so its kernel never loads these 10 MB.
+FLOOR_ONLY = {"plotly", "narwhals"}
+
+
+def lesson_wheels(wheels: list[Path], pins: list[fetch.Wheel]) -> tuple[list[Path], list]:
+    """Return the wheels (and their pins) the lesson site ships: all but the floor's own."""
+    kept = [(w, p) for w, p in zip(wheels, pins, strict=True) if p.name not in FLOOR_ONLY]
+    return [w for w, _ in kept], [p for _, p in kept]
+
+
 def build(out: Path = OUT, floor: Path | None = None) -> None:
     """Fetch (once), validate, stage and build the site into out.
 
@@ -78,7 +89,8 @@ def build(out: Path = OUT, floor: Path | None = None) -> None:
     src = out.with_name(out.name + "-src")
     if floor is None:
         tmdkit = bundle.wheel(out.with_name(out.name + "-wheel"))
-        ours = fetch.Wheel(tmdkit.name, fetch.sha256(tmdkit), "local", "ipywidgets,plotly")
+        ours = fetch.Wheel(tmdkit.name, fetch.sha256(tmdkit), "local", "ipywidgets")
+        wheels, pins = lesson_wheels(wheels, pins)
         wheels, pins, notebooks, first = [*wheels, tmdkit], [*pins, ours], lessons(), FIRST
     else:
         notebooks, first = {floor: floor.name}, floor.name

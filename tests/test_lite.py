@@ -11,7 +11,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # the lite/ build scripts live at the repository root
 
-from lite import bundle, fetch, stage  # noqa: E402
+from lite import build, bundle, fetch, stage  # noqa: E402
 
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([0-9][A-Za-z0-9_.+\-]*)$")
 
@@ -41,8 +41,8 @@ def test_the_site_is_built_with_the_runtime_pin_of_a_package_both_use(package):
     assert _pins("requirements-lite.txt")[package] == _pins("requirements.txt")[package]
 
 
-@pytest.mark.parametrize("package", ["ipywidgets", "plotly", "comm", "jupyterlab-widgets"])
-def test_the_browser_kernel_runs_the_runtime_version_of_a_package_lessons_use(package):
+@pytest.mark.parametrize("package", ["ipywidgets", "comm", "jupyterlab-widgets", "plotly"])
+def test_the_browser_kernel_runs_the_runtime_version_of_a_package_lessons_or_the_floor_use(package):
     shipped = {w.name: w.file.split("-")[1] for w in fetch.pins()}
     assert shipped[package] == _pins("requirements.txt")[package]
 
@@ -88,21 +88,23 @@ def test_the_bundle_holds_every_content_file_as_load_returns_it():
     assert not any(name.startswith("translations/") for name in names)
 
 
-def test_the_site_wheel_runs_a_lesson_with_no_yaml_and_no_jsonschema(tmp_path):
+def test_the_site_wheel_runs_a_lesson_with_no_yaml_no_jsonschema_and_no_plotly(tmp_path):
     with zipfile.ZipFile(bundle.wheel(tmp_path / "wheel")) as whl:
         whl.extractall(tmp_path / "site-packages")
-    # What JupyterLite's Pyodide lacks is made unimportable; the package must not notice.
+    # What the site's Pyodide lacks is made unimportable; the package must not notice.
     script = """
 import sys
-sys.modules.update(yaml=None, jsonschema=None, nbformat=None)
+sys.modules.update(yaml=None, jsonschema=None, nbformat=None, plotly=None)
 sys.path.insert(0, sys.argv[1])
 import tmdkit
-from tmdkit import _data, _figures
+from tmdkit import _data
 assert tmdkit.__file__.startswith(sys.argv[1]), tmdkit.__file__
-lesson = tmdkit.start("02-toragalyk", lang="ru")
+lesson = tmdkit.start("06-esseden-keiin", lang="ru")
 lesson.quiz()
-_figures.map_figure("en")
-_figures.timeline_figure("kk")
+for panel in (lesson.timeline(), lesson.map("cis", "eaeu")):
+    panel._ipython_display_()  # as a cell shows it: the figure is sent
+    figure = panel.children[-1] if hasattr(panel, "children") else panel
+    assert any("application/vnd.plotly.v1+json" in o["data"] for o in figure.outputs)
 print(_data.DATA)
 """
     env = {"TMD_NO_CACHE": "1", "PATH": "/usr/bin:/bin"}
@@ -154,3 +156,11 @@ def test_the_pyodide_lock_of_the_site_lists_exactly_the_shipped_wheels_with_thei
     for entry in lock["packages"].values():
         assert fetch.sha256(tmp_path / "pyodide" / entry["file_name"]) == entry["sha256"]
     assert {"ipywidgets", "plotly", "pyodide-kernel", "piplite", "micropip"} <= set(names)
+
+
+def test_the_lesson_site_ships_every_pinned_wheel_but_the_floors_plotly():
+    pins = fetch.pins()
+    wheels = [Path(w.file) for w in pins]
+    kept, kept_pins = build.lesson_wheels(wheels, pins)
+    assert {p.name for p in pins} - {p.name for p in kept_pins} == {"plotly", "narwhals"}
+    assert [w.name for w in kept] == [p.file for p in kept_pins]

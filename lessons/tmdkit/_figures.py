@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
-
-import plotly.graph_objects as go
+from typing import TYPE_CHECKING, Any
 
 from ._content import members as content_members
 from ._content import timeline_data as _events
@@ -18,6 +16,9 @@ from ._map_legend import legend_html
 from ._map_table import membership_table_html
 from ._timeline import timeline_spec as _timeline_spec
 from ._timeline_table import chronology_html
+
+if TYPE_CHECKING:  # a lesson's kernel never imports plotly: its figures are plain data
+    import plotly.graph_objects as go
 
 Focus = tuple[str, str, frozenset[str]] | None
 # No logo, no link to the plotly cloud; responsive so a projector's width is used.
@@ -32,6 +33,8 @@ def members() -> dict:
 
 def timeline_figure(lang: str, focus: Focus = None) -> go.Figure:
     """Return the whole chronology, or the part a lesson talks about, in lang."""
+    import plotly.graph_objects as go  # checked by plotly: tests and printing only
+
     return go.Figure(timeline_spec(lang, focus))
 
 
@@ -59,6 +62,8 @@ def timeline_table(lang: str, focus: Focus = None) -> str:
 
 def map_figure(lang: str, org: str = "cis") -> go.Figure:
     """Return the membership map of org (cis, eurasec, eaeu) in lang."""
+    import plotly.graph_objects as go  # checked by plotly: tests and printing only
+
     return go.Figure(map_spec(lang, org))
 
 

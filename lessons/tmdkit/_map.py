@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Any
-
-import plotly.graph_objects as go
+from typing import TYPE_CHECKING, Any
 
 from ._data import text
 from ._dates import format_date
@@ -13,6 +11,9 @@ from ._geo import km, outlines
 from ._html import esc
 from ._i18n import t
 from ._membership import UNCOVERED, status
+
+if TYPE_CHECKING:  # a lesson's kernel never imports plotly: its figures are plain data
+    import plotly.graph_objects as go
 
 # Names that do not fit inside their state sit here instead (km on the projected plane, and
 # the side of the text the leader line starts from).
@@ -148,6 +149,8 @@ def _labels(members: dict, lang: str) -> list[dict]:
 
 def membership_map(members: dict, **options: Any) -> go.Figure:
     """Return the membership map as a plotly figure (what map_spec sends, checked by plotly)."""
+    import plotly.graph_objects as go  # checked by plotly: tests and printing only
+
     return go.Figure(map_spec(members, **options))
 
 

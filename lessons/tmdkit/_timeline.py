@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
-
-import plotly.graph_objects as go
+from typing import TYPE_CHECKING, Any
 
 from ._dates import to_plotly
 from ._events import Category, Era, Event
@@ -27,6 +25,9 @@ from ._timeline_layout import (
     rows,
     view,
 )
+
+if TYPE_CHECKING:  # a lesson's kernel never imports plotly: its figures are plain data
+    import plotly.graph_objects as go
 
 _DIM = 0.22
 _FONT = "Arial, 'DejaVu Sans', 'Noto Sans', sans-serif"  # all three cover Kazakh letters (ә, ғ, қ…)
@@ -136,6 +137,8 @@ def _labels(named: list[tuple[Event, float, bool]], lang: str) -> dict:
 
 def timeline(events: Sequence[Event], **options: Any) -> go.Figure:
     """Return the chronology as a plotly figure (what timeline_spec sends, checked by plotly)."""
+    import plotly.graph_objects as go  # checked by plotly: tests and printing only
+
     return go.Figure(timeline_spec(events, **options))
 
 
