@@ -127,4 +127,17 @@ CSS = """<style>
 .jp-OutputArea-output .tmd-alt {overflow-x: auto;}
 .jp-OutputArea-output .tmd-alt table {table-layout: auto; margin: 0 0 1em;}
 .jp-OutputArea-output .tmd-alt :is(td, th) {text-align: start; vertical-align: top;}
+/* A figure on a narrow screen (a phone): plotly lays it out at its box's width, which left the
+   timeline 106 px for a 35-year axis and cut the map's state names. Where its box is under 560 px
+   it keeps the width its layout plans for (the timeline: a plot area of 680 px, PLOT_PX in
+   _timeline_layout, in every language beside its lane names; the map: its callouts' names inside
+   it) and scrolls sideways inside its own box; its legend and text alternative stay at the screen's
+   width. A laptop's figures are unchanged (tests/browser/test_layout.py). The keyboard reaches the
+   box through the figure's mode bar buttons inside it. */
+.tmd-figure {container: tmd-figure / inline-size;}
+@container tmd-figure (max-width: 560px) {
+  .tmd-figure .jp-OutputArea-child:has(> .js-plotly-plot) {overflow-x: auto;}
+  .tmd-figure .js-plotly-plot {min-width: 880px;}
+  .tmd-figure:has(.tmd-map-legend) .js-plotly-plot {min-width: 740px;}
+}
 </style>"""

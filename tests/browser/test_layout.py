@@ -4,6 +4,7 @@ languages, and an option's label wraps after its radio button or checkbox."""
 from __future__ import annotations
 
 import pytest
+from tmdkit._timeline_layout import PLOT_PX
 
 from . import _lab
 
@@ -309,3 +310,109 @@ def test_on_a_phone_a_wide_text_alternative_scrolls_in_its_own_box_not_with_the_
     seen = page.evaluate(ALTERNATIVES)
     assert seen["open"] >= 1, "the lesson shows no figure with a text alternative"
     assert seen["found"] == [], "\n".join(seen["found"])
+
+
+# Each drawn figure of our outputs: whether it is the timeline (a date axis), its plot area
+# (plotly's own measure), whether its box (the output holding it) scrolls sideways and how far,
+# every name it draws (the timeline's events, the map's states) that runs past the figure's edge,
+# and what else scrolls sideways: the box's ancestors, the page, and the figure's legend and text
+# alternative (they stay at the screen's width, inside it).
+FIGURES = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)
+    && el.scrollWidth > el.clientWidth + 1;
+  const wide = [];
+  const figures = [...document.querySelectorAll('.jp-Notebook .tmd-figure .js-plotly-plot')]
+    .filter(gd => gd._fullLayout && gd.getClientRects().length).map(gd => {
+      const box = gd.parentElement, edge = gd.querySelector('.main-svg').getBoundingClientRect();
+      for (let el = box.parentElement; el; el = el.parentElement) {
+        if (scrolls(el) || (el === document.documentElement && el.scrollWidth > width + 1)) {
+          wide.push(`${el.tagName}.${[...el.classList].join('.')} scrolls sideways`);
+        }
+      }
+      for (const el of gd.closest('.tmd-figure').querySelectorAll('.tmd-map-legend, .tmd-alt')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > width + 0.5) wide.push(`.${el.className} ends ${Math.round(r.right - width)} px past the screen`);
+      }
+      const cut = [...gd.querySelectorAll('.textpoint text')].filter(t => t.getClientRects().length)
+        .map(t => ({name: t.textContent.trim(), r: t.getBoundingClientRect()}))
+        .filter(({r}) => r.left < edge.left - 0.5 || r.right > edge.right + 0.5)
+        .map(({name, r}) => `"${name}" runs ${Math.round(Math.max(edge.left - r.left, r.right - edge.right))} px past the figure's edge`);
+      return {timeline: gd._fullLayout.xaxis.type === 'date', plot: gd._fullLayout._size.w,
+              width: gd._fullLayout.width, box: box.clientWidth, scrolls: scrolls(box),
+              names: gd.querySelectorAll('.textpoint text').length, cut};
+    });
+  return {figures, wide: [...new Set(wide)]};
+}"""
+
+
+def _figures(page, lang: str | None = None) -> list[dict]:
+    """Return what FIGURES measures of the lesson's figures, in lang if given."""
+    if lang:
+        page.locator(".tmd-toolbar .tmd-lang button", has_text=lang).first.click()
+        page.wait_for_function(_LANG_SHOWN, arg=lang)
+        _lab.settle_outputs(page)
+    seen = page.evaluate(FIGURES)
+    assert seen["figures"], "the lesson shows no figure"
+    return seen
+
+
+def test_on_a_phone_the_timeline_keeps_the_plot_area_its_layout_plans_for(phone):
+    found = []
+    for lang in LANGUAGES:
+        timelines = [f for f in _figures(phone.page, lang)["figures"] if f["timeline"]]
+        assert timelines, f"{phone.lesson} shows no timeline"
+        found += [
+            f"{lang}: the plot area is {f['plot']} px" for f in timelines if f["plot"] < PLOT_PX
+        ]
+    assert found == [], f"needs {PLOT_PX} px:\n" + "\n".join(found)
+
+
+def test_on_a_phone_no_name_on_a_figure_is_cut_off_at_its_edge(phone):
+    found = []
+    for lang in LANGUAGES:
+        figures = _figures(phone.page, lang)["figures"]
+        if not any(f["names"] for f in figures):  # lesson 00's whole chronology names no event
+            pytest.skip(f"{phone.lesson}'s figures draw no names")
+        found += [f"{lang}: {line}" for f in figures for line in f["cut"]]
+    assert found == [], "\n".join(found)
+
+
+def test_a_figure_scrolls_sideways_in_its_own_box_on_a_phone_and_not_on_a_laptop(phone):
+    page = phone.page
+    narrow = _figures(page)
+    for i, figure in enumerate(page.locator(".tmd-figure").all()):
+        figure.screenshot(path=str(_lab.artifacts() / f"phone-figure-{phone.lesson}-{i}.png"))
+    try:
+        page.set_viewport_size({"width": 1366, "height": 900})
+        page.wait_for_timeout(1500)  # Lumino and plotly lay out again
+        wide = _figures(page)
+    finally:
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(1500)
+    assert [f["scrolls"] for f in narrow["figures"]] == [True] * len(narrow["figures"]), narrow
+    assert narrow["wide"] == [], "\n".join(narrow["wide"])
+    assert [(f["scrolls"], f["width"]) for f in wide["figures"]] == [
+        (False, f["box"]) for f in wide["figures"]
+    ], wide
+    assert wide["wide"] == [], "\n".join(wide["wide"])
+
+
+# axe's rule that a keyboard can reach every region that scrolls (a focusable element inside it,
+# here the figure's mode bar buttons): how many figures' boxes pass it, and what fails it.
+_SCROLL_KEYS = """async () => {
+  const r = await axe.run({include: [['.jp-Notebook .tmd-figure']]},
+    {runOnly: ['scrollable-region-focusable'], resultTypes: ['violations', 'passes']});
+  const nodes = list => list.flatMap(v => v.nodes.map(n => n.target));
+  const isBox = target => !!document.querySelector(target[0])?.querySelector(':scope > .js-plotly-plot');
+  return {boxes: nodes(r.passes).filter(isBox).length, failed: nodes(r.violations).map(t => t.join(' '))};
+}"""
+
+
+def test_on_a_phone_the_keyboard_reaches_every_figure_that_scrolls_sideways(phone):
+    page = phone.page
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=_lab.AXE.read_text(encoding="utf-8"))
+    seen = page.evaluate(_SCROLL_KEYS)
+    figures = len(_figures(page)["figures"])
+    assert (seen["boxes"], seen["failed"]) == (figures, []), seen
