@@ -15,7 +15,7 @@ import yaml
 from . import _answer, _lab
 from ._host import Site, Tab
 from ._watch import Watch
-from .test_layout import LINES, OPTIONS_WRAP
+from .test_layout import FIGURES, LINES, OPTIONS_WRAP, PLOT_PX
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ KK = "lessons/02-toragalyk.ipynb"
 PHONE = {"width": 390, "height": 844}
 
 # Our blocks on a narrow screen: anything cut off at the window's edge, and any block, or the output
-# area holding it, that scrolls sideways.
+# area holding it, that scrolls sideways; a figure's own box scrolls sideways by design (FIGURES).
 _SIDEWAYS = """() => {
   const found = [], width = document.documentElement.clientWidth;
   const scrolls = el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)
@@ -37,7 +37,9 @@ _SIDEWAYS = """() => {
       if (box.width && box.right > width + 0.5) {
         found.push(`${el.tagName}.${el.className} is cut off ${Math.round(box.right - width)} px past the window`);
       }
-      if (scrolls(el)) found.push(`${el.className} scrolls sideways`);
+      if (scrolls(el) && !el.matches('.tmd-figure .jp-OutputArea-child:has(> .js-plotly-plot)')) {
+        found.push(`${el.className} scrolls sideways`);
+      }
     }
   }
   return [...new Set(found)].slice(0, 10);
@@ -148,6 +150,26 @@ def test_a_lesson_on_a_phone_sized_screen_needs_no_sideways_scrolling(lesson_tab
         page.screenshot(path=str(_lab.artifacts() / "lite-phone.png"))
     finally:
         page.set_viewport_size({"width": 1366, "height": 900})
+
+
+def test_on_a_phone_the_timeline_keeps_its_plot_area_and_names_and_scrolls_in_its_own_box(
+    lesson_tab,
+):
+    page = lesson_tab.page
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(1500)  # Lumino and plotly lay out again
+    try:
+        seen = page.evaluate(FIGURES)
+        (timeline,) = [f for f in seen["figures"] if f["timeline"]]
+        page.locator(".tmd-figure").first.screenshot(
+            path=str(_lab.artifacts() / "lite-phone-timeline.png")
+        )
+    finally:
+        page.set_viewport_size({"width": 1366, "height": 900})
+    assert timeline["plot"] >= PLOT_PX, timeline
+    assert timeline["names"] >= 3 and timeline["cut"] == [], timeline
+    assert timeline["scrolls"], timeline
+    assert seen["wide"] == [], "\n".join(seen["wide"])
 
 
 def test_on_a_phone_every_option_wraps_after_its_button_and_stays_in_its_item(lesson_tab):
