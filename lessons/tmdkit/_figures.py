@@ -21,8 +21,10 @@ if TYPE_CHECKING:  # a lesson's kernel never imports plotly: its figures are pla
     import plotly.graph_objects as go
 
 Focus = tuple[str, str, frozenset[str]] | None
-# No logo, no link to the plotly cloud; responsive so a projector's width is used.
-CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["sendDataToCloud"]}
+# No logo, no link to the plotly cloud. Not plotly's "responsive": JupyterLab's renderer already
+# fits a figure to its output's width on every resize, and plotly's own window handler, racing it,
+# left a figure 0 px high after a resize that changed only the window's height.
+CONFIG = {"displaylogo": False, "responsive": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
 
 
 @cache

@@ -416,3 +416,23 @@ def test_on_a_phone_the_keyboard_reaches_every_figure_that_scrolls_sideways(phon
     seen = page.evaluate(_SCROLL_KEYS)
     figures = len(_figures(page)["figures"])
     assert (seen["boxes"], seen["failed"]) == (figures, []), seen
+
+
+_HEIGHTS = (
+    "() => [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')].map(p => p.offsetHeight)"
+)
+
+
+def test_every_figure_keeps_its_height_when_the_window_changes_size(phone):
+    # A phone turned on its side, a window made taller: plotly's own resize handler, racing
+    # JupyterLab's, once left a figure 0 px high after a change of height alone.
+    page = phone.page
+    before = page.evaluate(_HEIGHTS)
+    assert before and min(before) > 300, before
+    try:
+        for size in ({"width": 390, "height": 2000}, PHONE, {"width": 844, "height": 390}):
+            page.set_viewport_size(size)
+            page.wait_for_timeout(1500)  # Lumino and plotly lay out again
+            assert page.evaluate(_HEIGHTS) == before, size
+    finally:
+        page.set_viewport_size(PHONE)
