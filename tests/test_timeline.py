@@ -5,13 +5,14 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
+from tmdkit import _content as content
 from tmdkit._dates import end_of, format_date, format_range, month_name, parse_date, to_plotly
 from tmdkit._events import load_timeline
 from tmdkit._figures import figure_bundle
 from tmdkit._html import esc
 from tmdkit._i18n import t
 from tmdkit._timeline import timeline
-from tmdkit._timeline_layout import MIN_BAR_DAYS
+from tmdkit._timeline_layout import MIN_BAR_DAYS, PLOT_PX, era_parts, extent, view
 from tmdkit._timeline_table import chronology_html
 
 EVENTS, CATEGORIES, ERAS = load_timeline()
@@ -269,3 +270,34 @@ def test_the_whole_timeline_is_at_most_40_kib_of_json_as_the_kernel_sends_it(lan
     spec = figure_bundle(FIGS[lang])["application/vnd.plotly.v1+json"]
     sent = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).encode()
     assert len(sent) <= 40 * 1024
+
+
+def test_every_name_a_lesson_highlights_is_planned_inside_its_view():
+    # A name past either edge of the plot is cut off there; a bar as long as the view takes its
+    # name on it instead.
+    for stem in content.lessons():
+        focus = content.focus_for(stem)
+        if focus is None:
+            continue
+        chosen = [e for e in EVENTS if e.id in focus[2]]
+        shown = view(EVENTS, ERAS, focus[:2], chosen)
+        for lang in LANGS:
+            for e in chosen:
+                lo, hi, _ = extent(e, e.short[lang], shown)
+                assert shown[0] <= lo and hi <= shown[1], (stem, lang, e.id)
+
+
+def test_every_era_a_lesson_shows_is_named_once_inside_its_view():
+    for stem in content.lessons():
+        focus = content.focus_for(stem)
+        chosen = [e for e in EVENTS if focus and e.id in focus[2]]
+        shown = view(EVENTS, ERAS, focus[:2] if focus else None, chosen)
+        px = (shown[1] - shown[0]) / PLOT_PX
+        on_screen = {r.id for r in ERAS if _first(r.start) < shown[1] and end_of(r.end) > shown[0]}
+        for lang in LANGS:
+            _, notes = era_parts(ERAS, lang, shown)
+            assert {n["name"] for n in notes} == on_screen, (stem, lang)
+            for n in notes:
+                x, wide = dt.date.fromisoformat(n["x"]), (len(n["text"]) * 8 + 6) * px
+                lo, hi = (x - wide, x) if n["xanchor"] == "right" else (x, x + wide)
+                assert shown[0] <= lo and hi <= shown[1], (stem, lang, n["name"])

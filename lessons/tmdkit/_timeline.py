@@ -75,7 +75,7 @@ def hover(e: Event, lang: str, essay_text: Mapping[int, str] | None = None) -> s
 def _category(data: list[dict], i: int, cat: Category, own: list[Event], base: float, lang: str,
           lit: set[str], shown: View, essay: Quotes) -> tuple[float, list]:  # fmt: skip
     """Add one category's traces to data from sub-row base on; return its rows and the
-    highlighted events with their row and side (True: the name goes left of the event)."""
+    highlighted events with their row and where the name goes (see extent)."""
     spans = {e.id: extent(e, e.short[lang] if e.id in lit else "", shown) for e in own}
     row = rows(spans)
     n = max(row.values(), default=0) + 1
@@ -115,21 +115,21 @@ def _category(data: list[dict], i: int, cat: Category, own: list[Event], base: f
     return slot, labels
 
 
-def _labels(named: list[tuple[Event, float, bool]], lang: str) -> dict:
+def _labels(named: list[tuple[Event, float, str]], lang: str) -> dict:
     """Return the names of highlighted events as one text trace beside their bars and markers.
 
     One trace, not an annotation per name: JupyterLab draws a figure three times as a lesson
     opens, and each annotation is laid out again every time. The white halo keeps a name legible
     over a bar or an era's shading, as the map's state names are."""
     x, text, side = [], [], []
-    for e, _, left in named:
+    for e, _, where in named:
         # plotly's text has no pixel shift: a no-break space (about 4 px at 14 px) keeps the
-        # name clear of the bar's end or the marker's edge.
-        pad = _PAD * (1 if is_bar(e) else 3)
+        # name clear of the bar's end or the marker's edge (extent() plans the same gaps).
+        pad = _PAD * (3 if not is_bar(e) else 2 if where == "inside" else 1)
         name = esc(e.short[lang], quote=False)
-        x.append(to_plotly(e.end if is_bar(e) and not left else e.start))  # type: ignore[arg-type]
-        text.append(name + pad if left else pad + name)
-        side.append("middle left" if left else "middle right")
+        x.append(to_plotly(e.end if is_bar(e) and where == "right" else e.start))  # type: ignore[arg-type]
+        text.append(name + pad if where == "left" else pad + name)
+        side.append("middle left" if where == "left" else "middle right")
     return {"type": "scatter", "mode": "text", "name": "labels", "ids": [e.id for e, _, _ in named],
             "x": x, "y": [y for _, y, _ in named], "text": text, "textposition": side,
             "textfont": LABEL_FONT, "hoverinfo": "skip", "showlegend": False}  # fmt: skip

@@ -31,16 +31,20 @@ def is_bar(e: Event) -> bool:
     return e.end is not None and (first(e.end) - first(e.start)).days >= MIN_BAR_DAYS
 
 
-def extent(e: Event, label: str, view: View) -> tuple[dt.date, dt.date, bool]:
-    """Return the days an event and its label cover on screen, and whether the label goes left."""
+def extent(e: Event, label: str, view: View) -> tuple[dt.date, dt.date, str]:
+    """Return the days an event and its label cover on screen, and where the label goes: "right"
+    of the event, "left" of it (near the right edge), or "inside" a bar too long for either."""
     px = (view[1] - view[0]) / PLOT_PX
     t0 = first(e.start)
     t1, pad = (first(e.end), 4) if is_bar(e) else (t0, 12)  # type: ignore[arg-type]
     width = (len(label) * _CHAR_PX + 10) if label else 0
-    left = bool(label) and t1 + (pad + width) * px > view[1]  # near the right edge: flip it
-    if left:
-        return t0 - (pad + width) * px, t1 + pad * px, True
-    return t0 - pad * px, t1 + (pad + width) * px, False
+    if not label or t1 + (pad + width) * px <= view[1]:
+        return t0 - pad * px, t1 + (pad + width) * px, "right"
+    if t0 - (pad + width) * px >= view[0] or not is_bar(e):
+        return t0 - (pad + width) * px, t1 + pad * px, "left"
+    # A bar spanning most of the view: its name goes on it, from its start (the halo keeps it
+    # legible), rather than past either edge of the plot, which would cut it off.
+    return t0 - pad * px, max(t1, t0 + (2 * pad + width) * px) + pad * px, "inside"
 
 
 def rows(spans: Mapping[str, tuple[dt.date, dt.date, bool]]) -> dict[str, int]:
@@ -89,12 +93,17 @@ def era_parts(eras: Sequence[Era], lang: str, view: View) -> tuple[list[dict], l
                        "x0": x0.isoformat(), "x1": x1.isoformat(), "y0": 0, "y1": 1,
                        "fillcolor": era.colour, "opacity": 0.18, "layer": "below",
                        "line": {"width": 0}})  # fmt: skip
+        if x1 <= view[0] or x0 >= view[1]:
+            continue  # off screen: plotly would hide its label anyway
         # Against the border it shares with the next era if the label fits there; otherwise from
-        # the era's visible start, one level higher if it would cover an earlier label.
+        # the era's visible start (moved left if it would run past the plot's right edge), one
+        # level higher if it would cover an earlier label.
         w = (len(era.label[lang]) * _CHAR_PX + 12) * px
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        joined = nxt is not None and (first(nxt.start) - x1).days <= 31 and x1 - w >= view[0]
-        a = x1 - w if joined else max(x0, view[0] + 6 * px)
+        joined = (nxt is not None and (first(nxt.start) - x1).days <= 31
+                  and view[0] <= x1 - w and x1 <= view[1])  # fmt: skip
+        start = max(x0, view[0] + 6 * px)
+        a = x1 - w if joined else max(view[0] + 6 * px, min(start, view[1] - w))
         free = (n for n in range(len(placed) + 1)
                 if all(lv != n or a + w <= pa or a >= pb for lv, pa, pb in placed))  # fmt: skip
         level = next(free)

@@ -121,12 +121,14 @@ _NAME_BOXES = """() => {
   const line = [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')]
     .find((p) => p._fullLayout && p._fullLayout.xaxis && p._fullLayout.xaxis.type === 'date');
   if (!line) return [];
+  const size = line._fullLayout._size, page = line.getBoundingClientRect();
+  const plot = {x0: page.left + size.l, x1: page.left + size.l + size.w};
   return [...line.querySelectorAll('.textpoint text')].map((el) => {
     const box = el.getBoundingClientRect(), text = el.textContent;
     const pad = (text.length - text.replace(/\u00a0/g, '').length) * box.width / text.length;
     const left = text.startsWith('\u00a0');
     return {text: text.trim(), x0: box.left + (left ? pad : 0), x1: box.right - (left ? 0 : pad),
-            y0: box.top, y1: box.bottom};
+            y0: box.top, y1: box.bottom, plot};
   });
 }"""
 
@@ -153,6 +155,16 @@ def test_no_two_event_names_on_the_lessons_timeline_overlap(rendered):
         and b["y0"] < a["y1"] - 1
     ]
     assert met == []
+
+
+def test_every_event_name_on_the_lessons_timeline_lies_inside_the_plot(rendered):
+    # plotly clips a name at the plot's edge: one running past it would be cut off.
+    boxes = rendered.page.evaluate(_NAME_BOXES)
+    assert len(boxes) == _named_events(rendered.lesson)
+    cut = [
+        b["text"] for b in boxes if b["x0"] < b["plot"]["x0"] - 1 or b["x1"] > b["plot"]["x1"] + 1
+    ]
+    assert cut == []
 
 
 def test_no_output_of_the_lesson_carries_a_copy_of_plotly_js(rendered):
