@@ -468,3 +468,14 @@ def test_a_hatched_state_keeps_its_status_colour_under_the_hatching(org):
     template = FIGS[org, "kk"].layout.template
     assert template.data.scatter[0].fillpattern.fillmode == "overlay"
     assert all(t.fillcolor for t in FIGS[org, "kk"].data if t.fill != "none")
+
+
+@pytest.mark.parametrize(("org", "lang"), list(FIGS))
+def test_every_moments_caption_is_wrapped_and_the_map_has_room_above_for_the_longest(org, lang):
+    fig = FIGS[(org, lang)]
+    captions = [fig.layout.title.subtitle.text]
+    captions += [step.args[1]["title.subtitle.text"] for step in fig.layout.sliders[0].steps]
+    lines = [caption.split("<br>") for caption in captions]
+    assert max(len(line) for caption in lines for line in caption) <= 68
+    assert fig.layout.margin.t == 75 + 20 * (max(len(c) for c in lines) - 1)
+    assert fig.layout.height - fig.layout.margin.t == 700 - 75  # the map itself keeps its size

@@ -23,7 +23,7 @@ _CALLOUT = {
     "ARM": (-3600, -900, "right"), "AZE": (-3150, -1450, "right"), "TKM": (-2300, -2050, "right"),
     "TJK": (-900, -2200, "center"), "KGZ": (150, -1650, "left"),
 }  # fmt: skip
-_RANGE = {"x": [km(-4900, 0)[0], km(4600, 0)[0]], "y": [km(0, -2350)[1], km(0, 4400)[1]]}
+_RANGE = {"x": [km(-5100, 0)[0], km(4600, 0)[0]], "y": [km(0, -2350)[1], km(0, 4400)[1]]}
 _LINE = {"color": "#333333", "width": 0.8}
 # fmt: off
 # State names: a white halo keeps them legible on any fill or hatching; a callout's text
@@ -66,9 +66,17 @@ def _pattern(look: dict) -> dict:
     return {"shape": look["pattern"], "fgcolor": ink(look["colour"])}
 
 
-def _wrap(s: str) -> list[str]:
+def _wrap(s: str, width: int = 60) -> list[str]:
     # Wrap before escaping so that no line break can fall inside "&amp;".
-    return [esc(line, quote=False) for line in textwrap.wrap(s, 60)]
+    return [esc(line, quote=False) for line in textwrap.wrap(s, width)]
+
+
+# A moment's caption (up to 198 characters) in lines that fit the map's narrowest width, 740 px.
+_CAPTION_CHARS, _CAPTION_PX = 68, 20
+
+
+def _caption(label: str) -> str:
+    return "<br>".join(_wrap(label, _CAPTION_CHARS))
 
 
 def _since(period: dict, lang: str) -> str:
@@ -112,7 +120,7 @@ def _steps(members: dict, org: str, lang: str) -> list[dict]:
             "fillpattern.shape": [s["pattern"] for s in shown],
             "fillpattern.fgcolor": [ink(s["colour"]) for s in shown],
         }
-        subtitle = {"title.subtitle.text": esc(text(moment["label"], lang), quote=False)}
+        subtitle = {"title.subtitle.text": _caption(text(moment["label"], lang))}
         label = esc(text(moment["short"], lang), quote=False)
         steps.append({"method": "update", "label": label,
                       "args": [restyle, subtitle, moving]})  # fmt: skip
@@ -176,10 +184,15 @@ def map_spec(
         data.append(trace)
     data += _labels(members, lang)
     title = {"text": f"<b>{esc(text(spec['title'], lang), quote=False)}</b>", "x": 0.01}
-    subtitle = {"text": esc(text(spec["moments"][active]["label"], lang), quote=False),
+    subtitle = {"text": _caption(text(spec["moments"][active]["label"], lang)),
                 "font": {"size": 16}}  # fmt: skip
+    # Room above the map for the longest caption the slider can show.
+    extra = _CAPTION_PX * max(len(_wrap(text(m["label"], lang), _CAPTION_CHARS)) - 1
+                              for m in spec["moments"])  # fmt: skip
     layout = {
         **_LAYOUT,
+        "height": _LAYOUT["height"] + extra,
+        "margin": {**_LAYOUT["margin"], "t": _LAYOUT["margin"]["t"] + extra},
         "template": _TEMPLATE,
         "title": {**title, "font": {"size": 22}, "subtitle": subtitle},
         "sliders": [{**_SLIDER, "active": active, "steps": _steps(members, org, lang)}],
