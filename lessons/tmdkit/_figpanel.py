@@ -125,9 +125,8 @@ def figure_switch(
 
     def relabel(_change: Any = None) -> None:
         chosen = pick.value
-        pick.unobserve(
-            out.draw, names=["value"]
-        )  # new options reset the choice: put it back unseen
+        # New options reset the choice: put it back unseen.
+        pick.unobserve(out.draw, names=["value"])
         pick.options = choices(kit.state.lang)
         pick.value = chosen
         pick.observe(out.draw, names=["value"])

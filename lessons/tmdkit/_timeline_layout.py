@@ -47,7 +47,7 @@ def extent(e: Event, label: str, view: View) -> tuple[dt.date, dt.date, str]:
     return t0 - pad * px, max(t1, t0 + (2 * pad + width) * px) + pad * px, "inside"
 
 
-def rows(spans: Mapping[str, tuple[dt.date, dt.date, bool]]) -> dict[str, int]:
+def rows(spans: Mapping[str, tuple[dt.date, dt.date, str]]) -> dict[str, int]:
     """Return the first free sub-row for each span, packing them left to right."""
     last: list[dt.date] = []  # last occupied day of each sub-row
     rows = {}
