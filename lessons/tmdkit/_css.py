@@ -1,8 +1,10 @@
 """The lesson's one stylesheet, shown once after the toolbar (and on every printed page)."""
 
 CSS = """<style>
+/* Items read at 15 px: ipywidgets sizes its text (prompts, options, feedback, buttons) by this
+   variable, 13 px by default, which a projector's back row cannot read. */
 .tmd-item, .tmd-subitem {border-left: 4px solid #0072B2; padding: 6px 12px; margin: 10px 0;
-  font-size: 15px; max-width: 100%;}
+  font-size: 15px; --jp-widgets-font-size: 15px; max-width: 100%;}
 .tmd-subitem {border-left-color: #56B4E9;}
 /* An item is one box: a grid puts the buttons side by side without a wrapper box per row. */
 .widget-box.tmd-item, .widget-box.tmd-subitem {display: grid !important;

@@ -436,3 +436,16 @@ def test_every_figure_keeps_its_height_when_the_window_changes_size(phone):
             assert page.evaluate(_HEIGHTS) == before, size
     finally:
         page.set_viewport_size(PHONE)
+
+
+# The text of every item (prompt, options, feedback, buttons), read by its computed font size.
+_ITEM_TEXT = """() => [...document.querySelectorAll('.jp-Notebook .tmd-item')]
+  .flatMap(item => [...item.querySelectorAll('.widget-html-content, label, button')])
+  .filter(el => el.getClientRects().length && el.textContent.trim())
+  .map(el => [el.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(el).fontSize)])"""
+
+
+def test_every_items_text_is_at_least_15_px_as_a_projectors_back_row_needs(phone):
+    sizes = phone.page.evaluate(_ITEM_TEXT)
+    assert len(sizes) >= 10, sizes
+    assert [(text, px) for text, px in sizes if px < 15] == []
