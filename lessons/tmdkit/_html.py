@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 import unicodedata
 from typing import Any
 
@@ -10,6 +11,15 @@ from typing import Any
 def esc(value: Any, *, quote: bool = True) -> str:
     """Return str(value) escaped for HTML text and attributes (quote=False for Plotly's text)."""
     return html.escape(str(value), quote=quote)
+
+
+def esc_lines(s: str, width: int = 60) -> list[str]:
+    """Return s in lines of at most width characters, each escaped for plotly's text.
+
+    Wrapped before escaping, so that no line break can fall inside "&amp;"; a word is never split,
+    hyphenated ("ТМД-ға") or long."""
+    lines = textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False)
+    return [esc(line, quote=False) for line in lines]
 
 
 def shown_text(typed: str, limit: int = 200) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING, Any
 
 from ._data import text
 from ._dates import format_date
 from ._geo import km, outlines
-from ._html import esc
+from ._html import esc, esc_lines
 from ._i18n import t
 from ._membership import UNCOVERED, status
 
@@ -66,17 +65,12 @@ def _pattern(look: dict) -> dict:
     return {"shape": look["pattern"], "fgcolor": ink(look["colour"])}
 
 
-def _wrap(s: str, width: int = 60) -> list[str]:
-    # Wrap before escaping so that no line break can fall inside "&amp;".
-    return [esc(line, quote=False) for line in textwrap.wrap(s, width)]
-
-
 # A moment's caption (up to 198 characters) in lines that fit the map's narrowest width, 740 px.
 _CAPTION_CHARS, _CAPTION_PX = 68, 20
 
 
 def _caption(label: str) -> str:
-    return "<br>".join(_wrap(label, _CAPTION_CHARS))
+    return "<br>".join(esc_lines(label, _CAPTION_CHARS))
 
 
 def _since(period: dict, lang: str) -> str:
@@ -96,10 +90,10 @@ def hover(members: dict, state: dict, org: str, lang: str) -> str:
     if not state[org]:
         lines.append("• " + esc(label[UNCOVERED[org][0]], quote=False))
     for period in state[org]:
-        lines += _wrap(f"• {label[period['status']]} — {_since(period, lang)}")
+        lines += esc_lines(f"• {label[period['status']]} — {_since(period, lang)}")
     if any(p.get("secondary") for p in state[org]):
-        lines += _wrap(t("map_secondary", lang))
-    lines += _wrap(text(state["note"], lang)) if "note" in state else []
+        lines += esc_lines(t("map_secondary", lang))
+    lines += esc_lines(text(state["note"], lang)) if "note" in state else []
     return "<br>".join(lines)
 
 
@@ -187,7 +181,7 @@ def map_spec(
     subtitle = {"text": _caption(text(spec["moments"][active]["label"], lang)),
                 "font": {"size": 16}}  # fmt: skip
     # Room above the map for the longest caption the slider can show.
-    extra = _CAPTION_PX * max(len(_wrap(text(m["label"], lang), _CAPTION_CHARS)) - 1
+    extra = _CAPTION_PX * max(_caption(text(m["label"], lang)).count("<br>")
                               for m in spec["moments"])  # fmt: skip
     layout = {
         **_LAYOUT,

@@ -29,7 +29,7 @@ def swatch_style(colour: str, pattern: str) -> str:
 def legend_html(members: dict, org: str, lang: str) -> str:
     """Return the legend of org's map: one swatch and name per status, in the data's order.
 
-    HTML rather than plotly legend entries: the browser draws a plotly figure four times as a
+    HTML rather than plotly legend entries: the browser draws a plotly figure three times as a
     lesson opens, and seven legend traces were a fifth of the map's drawing; text here is
     also read by screen readers and wraps on a phone."""
     rows = "".join(

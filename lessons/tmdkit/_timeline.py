@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._dates import to_plotly
 from ._events import Category, Era, Event
-from ._html import esc
+from ._html import esc, esc_lines
 from ._i18n import t
 from ._map import LABEL_FONT  # the map's state names: same size, same white halo
 from ._timeline_layout import (
@@ -43,9 +42,7 @@ BARE = {"data": {"scatter": [{"type": "scatter"}]}}  # plotly's "none" template,
 
 
 def _wrapped(s: str, width: int = 60) -> str:
-    # Wrap before escaping so that no line break can fall inside "&amp;".
-    lines = textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False)
-    return "<br>".join(esc(line, quote=False) for line in lines)
+    return "<br>".join(esc_lines(s, width))
 
 
 def hover(e: Event, lang: str, essay_text: Mapping[int, str] | None = None) -> str:
@@ -182,7 +179,7 @@ def timeline_spec(
         plot_bgcolor="white", paper_bgcolor="white", barmode="overlay", hovermode="closest",
         hoverlabel={"font": {"size": 15, "family": _FONT}, "align": "left"},
         # No legend: the axis names each lane beside it, and a legend costs plotly a fifth of
-        # every draw (JupyterLab draws a figure four times as a lesson opens).
+        # every draw (JupyterLab draws a figure three times as a lesson opens).
         showlegend=False,
         shapes=shapes, annotations=notes,
         xaxis={"type": "date", "range": [d.isoformat() for d in shown],
